@@ -1,0 +1,124 @@
+"""What a scenario allows: best and worst play, reachable endings, random-play statistics.
+
+Built on the exact state graph. Trainers read it to tune a scenario; the session reads it
+to normalise scores and to name the best choice at each point of the debrief.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+
+from .bounds import Bounds, UnboundedLoop, compute_bounds, terminal_gains
+from .model import SCORE_NAMES, Scenario
+from .statespace import Edge, State, StateGraph, explore
+
+
+class AnalysisError(Exception):
+    """The scenario has no finite best and worst: a loop changes a score, or play can get stuck."""
+
+
+def typical_temperament(scenario: Scenario) -> int:
+    temperament = scenario.customer.temperament
+    return (temperament.low + temperament.high) // 2
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    graph: StateGraph
+    bounds: Bounds
+
+    def options(self, state: int, include_timeout: bool = True) -> list[Edge]:
+        return [e for e in self.graph.edges[state] if include_timeout or not e.is_timeout]
+
+    def best_option(self, state: int, worst: bool = False) -> Edge | None:
+        """The option with the best (or worst) overall grade from here, assuming play after it is too."""
+        values = self.bounds.worst_overall if worst else self.bounds.best_overall
+        options = self.graph.edges[state]
+        if not options:
+            return None
+        score = lambda e: self.bounds.overall_weight(e.gains) + values[e.target]  # noqa: E731
+        return min(options, key=score) if worst else max(options, key=score)
+
+    def extreme_path(self, worst: bool = False) -> list[int]:
+        """States visited by always taking the best (or worst) option, from the root."""
+        path, state = [0], 0
+        while (edge := self.best_option(state, worst)) is not None and len(path) <= len(self.graph.states):
+            state = edge.target
+            path.append(state)
+        return path
+
+    def totals(self, path_edges: list[Edge], final_state: int) -> tuple[float, ...]:
+        sums = [sum(e.gains[d] for e in path_edges) for d in range(len(SCORE_NAMES))]
+        return tuple(s + t for s, t in zip(sums, terminal_gains(self.graph, final_state)))
+
+    def reachable_endings(self) -> set[str]:
+        return {s.place for s in self.graph.states if s.place in self.graph.scenario.endings}
+
+
+def analyse(scenario: Scenario, temperament: int | None = None, root: State | None = None) -> Analysis:
+    graph = explore(scenario, typical_temperament(scenario) if temperament is None else temperament, root)
+    stuck = next(graph.stuck_states(), None)
+    if stuck is not None:
+        raise AnalysisError(f"play can get stuck at {describe_state(graph.states[stuck])}")
+    bounds = compute_bounds(graph)
+    if isinstance(bounds, list):
+        raise AnalysisError(describe_loop(graph, bounds[0]))
+    return Analysis(graph, bounds)
+
+
+def describe_state(state: State) -> str:
+    flags = ", ".join(sorted(state.flags)) or "none"
+    return f"node '{state.place}' with anger {state.anger} and flags: {flags}"
+
+
+def describe_loop(graph: StateGraph, loop: UnboundedLoop) -> str:
+    node = graph.node_of(loop.state)
+    assert node is not None
+    option = "the timeout" if loop.edge.is_timeout else f"choice '{node.choices[loop.edge.option].id}'"
+    return (f"{option} of node '{node.id}' is on a loop that changes {loop.dimension} each time round, "
+            "so a trainee could raise or lower it without end; make every loop add up to zero")
+
+
+@dataclass(frozen=True, slots=True)
+class PlayStatistics:
+    runs: int
+    scores: dict[str, dict[str, float]]  # score name -> mean, min, p10, median, p90, max
+    endings: dict[str, int]
+    mean_turns: float
+
+
+def random_play(analysis: Analysis, runs: int, seed: int) -> PlayStatistics:
+    """Play `runs` games choosing uniformly among the available choices, on the state graph."""
+    rng = random.Random(seed)
+    graph, bounds = analysis.graph, analysis.bounds
+    samples: dict[str, list[float]] = {name: [] for name in (*SCORE_NAMES, "overall")}
+    endings: Counter[str] = Counter()
+    turns = 0
+    choice_edges = [[e for e in out if not e.is_timeout] or out for out in graph.edges]
+    for _ in range(runs):
+        state, sums = 0, [0, 0, 0]
+        while out := choice_edges[state]:
+            edge = out[rng.randrange(len(out))] if len(out) > 1 else out[0]
+            sums[0] += edge.gains[0]
+            sums[1] += edge.gains[1]
+            sums[2] += edge.gains[2]
+            state = edge.target
+            turns += 1
+        terminal = terminal_gains(graph, state)
+        scores = [bounds.normalised(d, sums[d] + terminal[d]) for d in range(3)]
+        for name, value in zip(SCORE_NAMES, scores):
+            samples[name].append(value)
+        samples["overall"].append(sum(scores) / 3)
+        endings[graph.states[state].place] += 1
+    return PlayStatistics(runs, {k: summarise(v) for k, v in samples.items()}, dict(endings), turns / runs)
+
+
+def summarise(values: list[float]) -> dict[str, float]:
+    ordered = sorted(values)
+    at = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
+    return {"mean": round(statistics.fmean(ordered), 1), "min": round(ordered[0], 1),
+            "p10": round(at(0.1), 1), "median": round(at(0.5), 1), "p90": round(at(0.9), 1),
+            "max": round(ordered[-1], 1)}

@@ -1,0 +1,169 @@
+"""Typed, located access to one YAML mapping, reporting every problem and carrying on.
+
+Each getter returns a usable value even when the YAML is wrong (after recording a
+diagnostic at the offending place), so one pass over a file finds all of its mistakes.
+Text is taken exactly as written: `no` stays "no" and `12:30` stays "12:30".
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from enum import Enum
+from typing import TypeVar
+
+from .diagnostics import DiagnosticSink, Position
+from .yamltree import YMap, YNode, YScalar, YSeq
+
+ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
+INTEGER_PATTERN = re.compile(r"[-+]?[0-9]+")
+E = TypeVar("E", bound=Enum)
+
+KIND_NAMES = {YMap: "a mapping", YSeq: "a list", YScalar: "text"}
+
+
+def describe(node: YNode) -> str:
+    if isinstance(node, YScalar):
+        return "nothing" if node.is_null else f"'{node.text}'"
+    return KIND_NAMES[type(node)]
+
+
+def did_you_mean(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def check_id(text: str, position: Position, sink: DiagnosticSink, what: str) -> bool:
+    if ID_PATTERN.fullmatch(text):
+        return True
+    sink.error(position, "bad-id", f"{what} '{text}' must be 1-64 lowercase letters, digits, "
+               "'-' or '_', starting with a letter or digit")
+    return False
+
+
+class MapReader:
+    """Reads the keys of one mapping; unknown keys are reported once, when it is made."""
+
+    def __init__(self, node: YNode, sink: DiagnosticSink, what: str, allowed: tuple[str, ...]) -> None:
+        self.sink = sink
+        self.what = what
+        self.position = node.position
+        self.entries = node.entries if isinstance(node, YMap) else {}
+        if not isinstance(node, YMap):
+            sink.error(node.position, "type", f"{what} must be a mapping of keys, not {describe(node)}")
+        for key, entry in self.entries.items():
+            if key not in allowed:
+                hint = did_you_mean(key, list(allowed))
+                sink.error(entry.key_position, "unknown-key", f"unknown key '{key}' in {what}{hint}")
+
+    @property
+    def ok(self) -> bool:
+        return bool(self.entries) or not self.sink.has_errors
+
+    def has(self, key: str) -> bool:
+        return key in self.entries
+
+    def node(self, key: str, required: bool = False) -> YNode | None:
+        entry = self.entries.get(key)
+        if entry is None:
+            if required:
+                self.sink.error(self.position, "missing-key", f"{self.what} needs '{key}'")
+            return None
+        if isinstance(entry.value, YScalar) and entry.value.is_null:
+            if required:
+                self.sink.error(entry.value.position, "empty", f"'{key}' in {self.what} is empty")
+            return None
+        return entry.value
+
+    def where(self, key: str) -> Position:
+        entry = self.entries.get(key)
+        return entry.value.position if entry else self.position
+
+    def scalar(self, key: str, required: bool) -> YScalar | None:
+        node = self.node(key, required)
+        if node is None or isinstance(node, YScalar):
+            return node
+        self.sink.error(node.position, "type", f"'{key}' must be text, not {describe(node)}")
+        return None
+
+    def text(self, key: str, required: bool = True, default: str = "") -> str:
+        node = self.scalar(key, required)
+        return node.text.strip() if node is not None else default
+
+    def ident(self, key: str, what: str, required: bool = True) -> str:
+        node = self.scalar(key, required)
+        if node is None:
+            return ""
+        return node.text if check_id(node.text, node.position, self.sink, what) else ""
+
+    def integer(self, key: str, low: int, high: int, required: bool = True, default: int = 0) -> int:
+        node = self.scalar(key, required)
+        if node is None:
+            return default
+        if not INTEGER_PATTERN.fullmatch(node.text.strip()):
+            self.sink.error(node.position, "type", f"'{key}' must be a whole number, not '{node.text}'")
+            return default
+        value = int(node.text)
+        if not low <= value <= high:
+            self.sink.error(node.position, "range", f"'{key}' must be from {low} to {high}, not {value}")
+            return max(low, min(high, value))
+        return value
+
+    def boolean(self, key: str, default: bool) -> bool:
+        node = self.scalar(key, required=False)
+        if node is None:
+            return default
+        word = node.text.strip().lower()
+        if word not in ("true", "false"):
+            self.sink.error(node.position, "type", f"'{key}' must be true or false, not '{node.text}'")
+            return default
+        return word == "true"
+
+    def choice(self, key: str, options: type[E], default: E | None = None) -> E | None:
+        node = self.scalar(key, required=default is None)
+        if node is None:
+            return default
+        names = [option.value for option in options]
+        if node.text in names:
+            return options(node.text)
+        hint = did_you_mean(node.text, names)
+        self.sink.error(node.position, "bad-value",
+                        f"'{key}' must be one of {', '.join(names)}, not '{node.text}'{hint}")
+        return default
+
+    def sequence(self, key: str, required: bool = False) -> list[YNode]:
+        node = self.node(key, required)
+        if node is None:
+            return []
+        if isinstance(node, YSeq):
+            if required and not node.items:
+                self.sink.error(node.position, "empty", f"'{key}' in {self.what} is an empty list")
+            return node.items
+        self.sink.error(node.position, "type", f"'{key}' must be a list, not {describe(node)}")
+        return []
+
+    def text_list(self, key: str, required: bool = False) -> tuple[str, ...]:
+        texts = []
+        for item in self.sequence(key, required):
+            if isinstance(item, YScalar) and not item.is_null:
+                texts.append(item.text.strip())
+            else:
+                self.sink.error(item.position, "type", f"each entry of '{key}' must be text, not {describe(item)}")
+        return tuple(texts)
+
+    def ident_list(self, key: str, what: str) -> frozenset[str]:
+        return frozenset(text for text, node in zip(self.text_list(key), self.sequence(key))
+                         if check_id(text, node.position, self.sink, what))
+
+    def mapping(self, key: str, required: bool = False) -> dict[str, tuple[Position, YNode]]:
+        """A mapping of id to value, e.g. `nodes`; keys are checked as ids."""
+        node = self.node(key, required)
+        if node is None:
+            return {}
+        if not isinstance(node, YMap):
+            self.sink.error(node.position, "type", f"'{key}' must be a mapping, not {describe(node)}")
+            return {}
+        if required and not node.entries:
+            self.sink.error(node.position, "empty", f"'{key}' has no entries")
+        return {entry.key: (entry.key_position, entry.value) for entry in node.entries.values()
+                if check_id(entry.key, entry.key_position, self.sink, "the id")}

@@ -1,0 +1,267 @@
+"""Scenario YAML (bytes) to the frozen model, collecting every problem with its position.
+
+The engine does no I/O: callers hand in the file's bytes and its path (for messages).
+Structural checks and references are checked here, where the positions are; checks on the
+whole graph (reachability, dead ends, loops) run afterwards in `validate`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from .conditions import read_condition
+from .diagnostics import Diagnostic, DiagnosticSink, Position, ScenarioError
+from .fields import MapReader, did_you_mean
+from .model import (
+    Channel,
+    Choice,
+    Consequence,
+    Customer,
+    Effects,
+    Ending,
+    Node,
+    Outcome,
+    Principle,
+    Route,
+    Scenario,
+    Temperament,
+    Visibility,
+)
+from .yamltree import YNode, YScalar, YSeq, decode, read_tree
+
+SCENARIO_KEYS = ("id", "title", "summary", "channel", "difficulty", "objectives", "customer",
+                 "variation", "start", "nodes", "endings")
+CUSTOMER_KEYS = ("name", "portrait", "anger", "walks_out_at", "walks_out_to", "temperament")
+TEMPERAMENT_KEYS = ("min", "max")
+VARIATION_KEYS = ("shuffle_choices",)
+NODE_KEYS = ("say", "narration", "choices", "route", "timer", "timeout", "shuffle")
+CHOICE_KEYS = ("id", "text", "effects", "feedback", "principle", "sets", "clears", "if",
+               "when_unavailable", "unavailable_hint", "next")
+TIMEOUT_KEYS = ("effects", "feedback", "principle", "sets", "clears", "next")
+EFFECT_KEYS = ("anger", "composure", "assertiveness", "resolution")
+ROUTE_KEYS = ("if", "next")
+ENDING_KEYS = ("outcome", "title", "text")
+EFFECT_LIMIT = 100
+
+
+@dataclass(frozen=True, slots=True)
+class LoadReport:
+    scenario: Scenario | None
+    diagnostics: list[Diagnostic]
+
+    def scenario_or_raise(self) -> Scenario:
+        if self.scenario is None or any(d.is_error for d in self.diagnostics):
+            raise ScenarioError(self.diagnostics)
+        return self.scenario
+
+
+def read_scenario(data: bytes, path: str, principles: Mapping[str, Principle] | None = None) -> LoadReport:
+    """Parse and check one scenario file's bytes; `principles` None skips principle checks."""
+    from .validate import check_graph  # validate builds on the model this module makes
+
+    sink = DiagnosticSink(path)
+    text = decode(data, sink)
+    tree = read_tree(text, sink) if text is not None else None
+    if tree is None:
+        return LoadReport(None, sink.items)
+    scenario = _ScenarioReader(sink, principles).read(tree, path, hashlib.sha256(data).hexdigest()[:16])
+    if scenario is not None and not sink.has_errors:
+        check_graph(scenario, sink)
+    return LoadReport(None if sink.has_errors else scenario, sink.items)
+
+
+class _ScenarioReader:
+    def __init__(self, sink: DiagnosticSink, principles: Mapping[str, Principle] | None) -> None:
+        self.sink = sink
+        self.principles = principles
+        self.places: set[str] = set()
+
+    def read(self, tree: YNode, path: str, digest: str) -> Scenario | None:
+        top = MapReader(tree, self.sink, "the scenario", SCENARIO_KEYS)
+        if not top.entries:
+            return None
+        raw_nodes = top.mapping("nodes", required=True)
+        raw_endings = top.mapping("endings", required=True)
+        self._check_shared_ids(raw_nodes, raw_endings)
+        self.places = set(raw_nodes) | set(raw_endings)
+        endings = {key: self._ending(key, at, node) for key, (at, node) in raw_endings.items()}
+        shuffle = self._shuffle_default(top)
+        nodes = {key: self._node(key, at, node, shuffle) for key, (at, node) in raw_nodes.items()}
+        start_at = top.where("start")
+        start = self._reference(top.text("start"), start_at, nodes_only=set(raw_nodes))
+        return Scenario(
+            id=top.ident("id", "the scenario id"),
+            title=top.text("title"),
+            summary=top.text("summary"),
+            channel=top.choice("channel", Channel) or Channel.IN_PERSON,
+            difficulty=top.integer("difficulty", 1, 5),
+            objectives=top.text_list("objectives", required=True),
+            customer=self._customer(top, set(raw_endings)),
+            start=start,
+            nodes=nodes,
+            endings=endings,
+            principles=dict(self.principles or {}),
+            path=path,
+            id_position=top.where("id"),
+            digest=digest,
+        )
+
+    def _check_shared_ids(self, nodes: dict[str, tuple[Position, YNode]],
+                          endings: dict[str, tuple[Position, YNode]]) -> None:
+        for key in sorted(set(nodes) & set(endings)):
+            self.sink.error(endings[key][0], "shared-id",
+                            f"'{key}' is both a node and an ending; give them different ids")
+
+    def _shuffle_default(self, top: MapReader) -> bool:
+        node = top.node("variation")
+        if node is None:
+            return False
+        return MapReader(node, self.sink, "variation", VARIATION_KEYS).boolean("shuffle_choices", False)
+
+    def _customer(self, top: MapReader, ending_ids: set[str]) -> Customer:
+        node = top.node("customer", required=True)
+        reader = MapReader(node or YScalar("", top.position, True), self.sink, "the customer", CUSTOMER_KEYS)
+        anger = reader.integer("anger", 0, 100)
+        walks_out_at = reader.integer("walks_out_at", 1, 100) if reader.has("walks_out_at") else None
+        if walks_out_at is not None and walks_out_at <= anger:
+            self.sink.error(reader.where("walks_out_at"), "walkout",
+                            f"walks_out_at ({walks_out_at}) must be above the starting anger ({anger})")
+        walks_out_to = None
+        if walks_out_at is not None:
+            walks_out_to = self._reference(reader.text("walks_out_to"), reader.where("walks_out_to"),
+                                           nodes_only=ending_ids, what="ending")
+        elif reader.has("walks_out_to"):
+            self.sink.error(reader.where("walks_out_to"), "walkout", "walks_out_to needs walks_out_at")
+        return Customer(reader.text("name"), reader.ident("portrait", "the portrait"), anger,
+                        walks_out_at, walks_out_to, self._temperament(reader))
+
+    def _temperament(self, customer: MapReader) -> Temperament:
+        node = customer.node("temperament")
+        if node is None:
+            return Temperament()
+        reader = MapReader(node, self.sink, "the temperament", TEMPERAMENT_KEYS)
+        low, high = reader.integer("min", 10, 500), reader.integer("max", 10, 500)
+        if low > high:
+            self.sink.error(node.position, "range", f"temperament min ({low}) is above max ({high})")
+        return Temperament(low, max(low, high))
+
+    def _reference(self, target: str, at: Position, nodes_only: set[str] | None = None,
+                   what: str = "node or ending") -> str:
+        known = self.places if nodes_only is None else nodes_only
+        if target and target not in known:
+            hint = did_you_mean(target, sorted(known))
+            self.sink.error(at, "unknown-reference", f"there is no {what} '{target}'{hint}")
+        return target
+
+    def _ending(self, key: str, at: Position, node: YNode) -> Ending:
+        reader = MapReader(node, self.sink, f"ending '{key}'", ENDING_KEYS)
+        outcome = reader.choice("outcome", Outcome) or Outcome.PARTIAL
+        return Ending(key, outcome, reader.text("title"), reader.text("text"), at)
+
+    def _node(self, key: str, at: Position, node: YNode, shuffle_default: bool) -> Node:
+        reader = MapReader(node, self.sink, f"node '{key}'", NODE_KEYS)
+        if reader.has("route"):
+            return self._route_node(key, at, reader)
+        if not reader.has("choices"):
+            self.sink.error(at, "no-choices", f"node '{key}' needs 'choices' (or a 'route')")
+        timer = reader.integer("timer", 5, 600) if reader.has("timer") else None
+        timeout = self._timeout(key, reader, timer)
+        say = self._say(reader)
+        if not say and not reader.has("narration"):
+            self.sink.error(at, "silent", f"node '{key}' needs 'say' or 'narration'")
+        choices = tuple(self._choice(item) for item in reader.sequence("choices", required=True))
+        self._check_unique_choices(choices)
+        return Node(key, say, reader.text("narration", required=False), choices, (), timer, timeout,
+                    reader.boolean("shuffle", shuffle_default), at)
+
+    def _say(self, reader: MapReader) -> tuple[str, ...]:
+        node = reader.node("say")
+        if isinstance(node, YSeq):
+            return reader.text_list("say", required=True)
+        return (reader.text("say"),) if node is not None else ()
+
+    def _timeout(self, key: str, reader: MapReader, timer: int | None) -> Consequence | None:
+        node = reader.node("timeout")
+        if timer is None and node is not None:
+            self.sink.error(node.position, "timer", f"node '{key}' has a timeout but no timer")
+        if timer is not None and node is None:
+            self.sink.error(reader.where("timer"), "timer", f"node '{key}' has a timer but no timeout")
+        if node is None:
+            return None
+        return self._consequence(MapReader(node, self.sink, f"the timeout of '{key}'", TIMEOUT_KEYS))
+
+    def _route_node(self, key: str, at: Position, reader: MapReader) -> Node:
+        for other in ("say", "narration", "choices", "timer", "timeout", "shuffle"):
+            if reader.has(other):
+                self.sink.error(reader.entries[other].key_position, "route-node",
+                                f"node '{key}' has a 'route', so it passes straight on: remove '{other}'")
+        routes = tuple(self._route(item) for item in reader.sequence("route", required=True))
+        for index, route in enumerate(routes):
+            if route.condition is None and index < len(routes) - 1:
+                self.sink.error(routes[index + 1].position, "dead-route",
+                                "this route entry is never used: the one before it has no 'if'")
+        if routes and routes[-1].condition is not None:
+            self.sink.error(routes[-1].position, "route-fallback",
+                            f"the last route entry of '{key}' needs no 'if', so every case goes somewhere")
+        return Node(key, route=routes, position=at)
+
+    def _route(self, node: YNode) -> Route:
+        reader = MapReader(node, self.sink, "a route entry", ROUTE_KEYS)
+        condition_node = reader.node("if")
+        condition = read_condition(condition_node, self.sink) if condition_node is not None else None
+        target = self._reference(reader.text("next"), reader.where("next"))
+        return Route(target, condition, node.position)
+
+    def _choice(self, node: YNode) -> Choice:
+        reader = MapReader(node, self.sink, "a choice", CHOICE_KEYS)
+        condition_node = reader.node("if")
+        condition = read_condition(condition_node, self.sink) if condition_node is not None else None
+        return Choice(
+            id=reader.ident("id", "the choice id"),
+            text=reader.text("text"),
+            consequence=self._consequence(reader),
+            condition=condition,
+            when_unavailable=reader.choice("when_unavailable", Visibility, Visibility.SHOW) or Visibility.SHOW,
+            unavailable_hint=reader.text("unavailable_hint", required=False),
+            position=node.position,
+        )
+
+    def _consequence(self, reader: MapReader) -> Consequence:
+        if not reader.has("feedback"):
+            self.sink.warning(reader.position, "no-feedback",
+                              f"{reader.what} has no feedback: the debrief cannot say why it helped or hurt")
+        return Consequence(
+            effects=self._effects(reader.node("effects")),
+            next=self._reference(reader.text("next"), reader.where("next")),
+            feedback=reader.text("feedback", required=False),
+            principle=self._principle(reader),
+            sets=reader.ident_list("sets", "the flag"),
+            clears=reader.ident_list("clears", "the flag"),
+            position=reader.position,
+        )
+
+    def _principle(self, reader: MapReader) -> str:
+        principle = reader.text("principle", required=False)
+        if not principle:
+            self.sink.warning(reader.position, "no-principle", f"{reader.what} names no principle")
+        elif self.principles is not None and principle not in self.principles:
+            hint = did_you_mean(principle, sorted(self.principles))
+            self.sink.error(reader.where("principle"), "unknown-principle",
+                            f"there is no principle '{principle}' in principles.yaml{hint}")
+        return principle
+
+    def _effects(self, node: YNode | None) -> Effects:
+        if node is None:
+            return Effects()
+        reader = MapReader(node, self.sink, "effects", EFFECT_KEYS)
+        values = {key: reader.integer(key, -EFFECT_LIMIT, EFFECT_LIMIT) for key in EFFECT_KEYS if reader.has(key)}
+        return Effects(**values)
+
+    def _check_unique_choices(self, choices: tuple[Choice, ...]) -> None:
+        seen: set[str] = set()
+        for choice in choices:
+            if choice.id and choice.id in seen:
+                self.sink.error(choice.position, "duplicate-choice", f"two choices here have the id '{choice.id}'")
+            seen.add(choice.id)

@@ -1,0 +1,188 @@
+"""The scenario as the engine sees it: frozen data, already checked, with stable ids.
+
+Everything here is immutable so one loaded scenario can back any number of sessions,
+analyses and screens at once. Positions are kept for diagnostics found after loading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from .diagnostics import Position
+
+SCORE_NAMES = ("composure", "assertiveness", "resolution")
+EFFECT_NAMES = ("anger", *SCORE_NAMES)
+NOWHERE = Position(1, 1)
+
+
+class Channel(str, Enum):
+    IN_PERSON = "in-person"
+    PHONE = "phone"
+    CHAT = "chat"
+
+
+class Outcome(str, Enum):
+    RESOLVED = "resolved"
+    PARTIAL = "partial"
+    ESCALATED = "escalated"
+    LOST = "lost"
+
+
+class Visibility(str, Enum):
+    """What a choice whose condition fails looks like to the trainee."""
+
+    SHOW = "show"  # listed, greyed out, with its hint
+    HIDE = "hide"
+
+
+@dataclass(frozen=True, slots=True)
+class Effects:
+    anger: int = 0
+    composure: int = 0
+    assertiveness: int = 0
+    resolution: int = 0
+
+    def score(self, name: str) -> int:
+        return int(getattr(self, name))
+
+
+# Conditions are a small closed language of data, evaluated by conditions.holds; never code.
+@dataclass(frozen=True, slots=True)
+class AngerRange:
+    """Anger within [low, high], both inclusive; `below`/`above` are folded in when loading."""
+
+    low: int = 0
+    high: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class HasFlag:
+    flag: str
+
+
+@dataclass(frozen=True, slots=True)
+class Not:
+    condition: Condition
+
+
+@dataclass(frozen=True, slots=True)
+class AllOf:
+    conditions: tuple[Condition, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class AnyOf:
+    conditions: tuple[Condition, ...]
+
+
+Condition = AngerRange | HasFlag | Not | AllOf | AnyOf
+
+
+@dataclass(frozen=True, slots=True)
+class Consequence:
+    """What a choice or a timeout does: effects, flags, feedback and where it leads."""
+
+    effects: Effects
+    next: str
+    feedback: str = ""
+    principle: str = ""
+    sets: frozenset[str] = frozenset()
+    clears: frozenset[str] = frozenset()
+    position: Position = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    text: str
+    consequence: Consequence
+    condition: Condition | None = None
+    when_unavailable: Visibility = Visibility.SHOW
+    unavailable_hint: str = ""
+    position: Position = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    next: str
+    condition: Condition | None = None
+    position: Position = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    id: str
+    say: tuple[str, ...] = ()  # alternative wordings; one is picked per visit from the seed
+    narration: str = ""
+    choices: tuple[Choice, ...] = ()
+    route: tuple[Route, ...] = ()  # a routing node passes straight on to the first match
+    timer: int | None = None
+    timeout: Consequence | None = None
+    shuffle: bool = False
+    position: Position = NOWHERE
+
+    @property
+    def is_route(self) -> bool:
+        return bool(self.route)
+
+    def consequences(self) -> tuple[Consequence, ...]:
+        """Every way out of this node a trainee can cause: the choices, then the timeout."""
+        timeout = (self.timeout,) if self.timeout else ()
+        return tuple(choice.consequence for choice in self.choices) + timeout
+
+
+@dataclass(frozen=True, slots=True)
+class Ending:
+    id: str
+    outcome: Outcome
+    title: str
+    text: str
+    position: Position = NOWHERE
+
+
+@dataclass(frozen=True, slots=True)
+class Temperament:
+    """How strongly anger reacts, in percent of each choice's anger effect; drawn per run."""
+
+    low: int = 100
+    high: int = 100
+
+
+@dataclass(frozen=True, slots=True)
+class Customer:
+    name: str
+    portrait: str
+    anger: int
+    walks_out_at: int | None = None
+    walks_out_to: str | None = None
+    temperament: Temperament = Temperament()
+
+
+@dataclass(frozen=True, slots=True)
+class Principle:
+    id: str
+    name: str
+    explanation: str
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    id: str
+    title: str
+    summary: str
+    channel: Channel
+    difficulty: int
+    objectives: tuple[str, ...]
+    customer: Customer
+    start: str
+    nodes: dict[str, Node]
+    endings: dict[str, Ending]
+    principles: dict[str, Principle] = field(default_factory=dict)
+    path: str = ""
+    id_position: Position = NOWHERE
+    digest: str = ""  # of the file's bytes: a save made against another version can say so
+
+    def place(self, place_id: str) -> Node | Ending:
+        return self.nodes.get(place_id) or self.endings[place_id]

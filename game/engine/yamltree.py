@@ -1,0 +1,243 @@
+"""Read YAML text into a tree that remembers where every value was written.
+
+PyYAML's constructors lose positions, silently keep the last of two duplicate keys and turn
+`no` into False and `12:30` into 750. So we build the tree ourselves from the parser's event
+stream (libyaml's C parser where present): every scalar stays the text the trainer wrote,
+each node keeps its line and column, and the walk is iterative, so a hostile file (deep
+nesting, alias bombs, explicit `!!python` tags) ends in a diagnostic instead of a crash.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from .diagnostics import DiagnosticSink, Position
+
+try:  # the C parser is several times faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_BYTES = 8 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_EXPANDED_NODES = 1_000_000
+TEXT_TAG = "tag:yaml.org,2002:str"
+
+
+@dataclass(slots=True)
+class YScalar:
+    text: str
+    position: Position
+    plain: bool  # written without quotes: only plain scalars can mean null
+    size: int = 1
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.text in ("", "~", "null", "Null", "NULL")
+
+
+@dataclass(slots=True)
+class YEntry:
+    key: str
+    key_position: Position
+    value: YNode
+
+
+@dataclass(slots=True)
+class YMap:
+    position: Position
+    entries: dict[str, YEntry] = field(default_factory=dict)
+    size: int = 1
+
+
+@dataclass(slots=True)
+class YSeq:
+    position: Position
+    items: list[YNode] = field(default_factory=list)
+    size: int = 1
+
+
+YNode = YScalar | YMap | YSeq
+
+
+def position_of(mark: yaml.Mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+def decode(data: bytes, sink: DiagnosticSink) -> str | None:
+    """Bytes to text, or None with a diagnostic saying why the file is not YAML text."""
+    start = Position(1, 1)
+    if len(data) > MAX_BYTES:
+        megabytes = len(data) / (1024 * 1024)
+        sink.error(start, "too-large", f"the file is {megabytes:.1f} MiB; the limit is 8 MiB")
+        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        sink.error(start, "encoding", "the file is UTF-16; save it as UTF-8")
+        return None
+    if b"\x00" in data:
+        at = _position_in_bytes(data, data.index(b"\x00"))
+        sink.error(at, "binary", "the file contains a NUL byte: it is binary, not YAML text")
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as problem:
+        at = _position_in_bytes(data, problem.start)
+        bad = data[problem.start]
+        sink.error(at, "encoding", f"byte 0x{bad:02x} is not UTF-8; save the file as UTF-8")
+        return None
+
+
+def _position_in_bytes(data: bytes, offset: int) -> Position:
+    before = data[:offset]
+    line_start = before.rfind(b"\n") + 1
+    column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+    return Position(before.count(b"\n") + 1, column)
+
+
+def read_tree(text: str, sink: DiagnosticSink) -> YNode | None:
+    """Parse one YAML document into a positioned tree; None (with diagnostics) if it fails."""
+    builder = _TreeBuilder(sink)
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            if not builder.feed(loader.get_event()):
+                return None
+    except yaml.MarkedYAMLError as problem:
+        sink.error(*_describe_parse_error(problem, text))
+        return None
+    finally:
+        loader.dispose()
+    if builder.root is None:
+        sink.error(Position(1, 1), "empty", "the file is empty; a scenario is a mapping of keys")
+    return builder.root
+
+
+def _describe_parse_error(problem: yaml.MarkedYAMLError, source: str) -> tuple[Position, str, str]:
+    mark = problem.problem_mark or problem.context_mark
+    at = position_of(mark) if mark else Position(1, 1)
+    text = problem.problem or "this is not valid YAML"
+    if _character_at(source, at) == "\t":
+        return at, "tab", "a tab character cannot indent YAML; use spaces"
+    if problem.context:
+        text = f"{text} ({problem.context})"
+    return at, "syntax", f"YAML syntax: {text}"
+
+
+def _character_at(source: str, at: Position) -> str:
+    lines = source.splitlines()
+    line = lines[at.line - 1] if at.line <= len(lines) else ""
+    return line[at.column - 1] if at.column <= len(line) else ""
+
+
+class _TreeBuilder:
+    """Turns parser events into a YNode tree without recursion."""
+
+    def __init__(self, sink: DiagnosticSink) -> None:
+        self.sink = sink
+        self.root: YNode | None = None
+        self.stack: list[YMap | YSeq] = []
+        self.pending_keys: list[YScalar | None] = []
+        self.anchors: dict[str, YNode] = {}
+        self.documents = 0
+
+    def feed(self, event: yaml.Event) -> bool:
+        """Handle one event; False means stop reading (a diagnostic says why)."""
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents > 1:
+                return self._fail(event, "documents", "only one YAML document is allowed per file")
+            return True
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            return self._open(event)
+        if isinstance(event, yaml.CollectionEndEvent):
+            return self._close(event)
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event)
+        if isinstance(event, yaml.AliasEvent):
+            return self._alias(event)
+        return True
+
+    def _fail(self, event: yaml.Event, code: str, message: str) -> bool:
+        self.sink.error(position_of(event.start_mark), code, message)
+        return False
+
+    def _tag_allowed(self, event: yaml.NodeEvent) -> bool:
+        tag = getattr(event, "tag", None)
+        if tag in (None, "!", TEXT_TAG) or (tag and tag.startswith("tag:yaml.org,2002:") and
+                                            tag.rsplit(":", 1)[1] in ("map", "seq")):
+            return True
+        shown = tag.replace("tag:yaml.org,2002:", "!!") if tag else tag
+        return self._fail(event, "tag", f"the tag {shown} is not allowed: "
+                          "write plain text, numbers, lists and mappings without tags")
+
+    def _open(self, event: yaml.CollectionStartEvent) -> bool:
+        if not self._tag_allowed(event):
+            return False
+        if len(self.stack) >= MAX_DEPTH:
+            return self._fail(event, "too-deep", f"values are nested more than {MAX_DEPTH} deep")
+        at = position_of(event.start_mark)
+        node: YMap | YSeq = YMap(at) if isinstance(event, yaml.MappingStartEvent) else YSeq(at)
+        self._remember_anchor(event, node)
+        self.stack.append(node)
+        self.pending_keys.append(None)
+        return True
+
+    def _close(self, event: yaml.Event) -> bool:
+        node = self.stack.pop()
+        self.pending_keys.pop()
+        return self._attach(node, event)
+
+    def _scalar(self, event: yaml.ScalarEvent) -> bool:
+        if not self._tag_allowed(event):
+            return False
+        plain = event.style is None and event.tag is None
+        node = YScalar(event.value, position_of(event.start_mark), plain)
+        self._remember_anchor(event, node)
+        return self._attach(node, event)
+
+    def _alias(self, event: yaml.AliasEvent) -> bool:
+        node = self.anchors.get(event.anchor)
+        if node is None:
+            return self._fail(event, "alias", f"the alias *{event.anchor} has no anchor &{event.anchor} before it")
+        if any(open_node is node for open_node in self.stack):
+            return self._fail(event, "alias", f"the alias *{event.anchor} refers to a value that contains it")
+        return self._attach(node, event)
+
+    def _remember_anchor(self, event: yaml.NodeEvent, node: YNode) -> None:
+        if event.anchor is not None:
+            self.anchors[event.anchor] = node
+
+    def _attach(self, node: YNode, event: yaml.Event) -> bool:
+        if not self.stack:
+            self.root = node
+            return True
+        parent = self.stack[-1]
+        parent.size += node.size
+        if parent.size > MAX_EXPANDED_NODES:
+            return self._fail(event, "alias-bomb", "aliases expand this file to more than "
+                              f"{MAX_EXPANDED_NODES:,} values; write the values out instead")
+        if isinstance(parent, YSeq):
+            parent.items.append(node)
+            return True
+        return self._attach_to_map(parent, node)
+
+    def _attach_to_map(self, parent: YMap, node: YNode) -> bool:
+        key = self.pending_keys[-1]
+        if key is None:
+            if not isinstance(node, YScalar):
+                self.sink.error(node.position, "key", "a key must be plain text, not a list or mapping")
+                node = YScalar("?", node.position, plain=True)
+            self.pending_keys[-1] = node
+            return True
+        self.pending_keys[-1] = None
+        earlier = parent.entries.get(key.text)
+        if earlier is not None:
+            first = earlier.key_position
+            self.sink.error(key.position, "duplicate-key",
+                            f"duplicate key '{key.text}' (first written at line {first.line}); "
+                            "YAML would silently keep only the last one")
+            return True
+        parent.entries[key.text] = YEntry(key.text, key.position, node)
+        return True

@@ -1,0 +1,90 @@
+"""Scenario files on disk: find them, read their bytes, hand them to the engine's loader.
+
+The engine never touches the file system; this is the one place scenarios are read from.
+A library is a folder of `*.yaml` scenarios with a `principles.yaml` beside them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from game.engine.diagnostics import Diagnostic, DiagnosticSink, Position, ScenarioError, sort_key
+from game.engine.loader import LoadReport, read_scenario
+from game.engine.model import Principle, Scenario
+from game.engine.principles import read_principles
+from game.engine.validate import check_library
+
+PRINCIPLES_FILE = "principles.yaml"
+
+
+@dataclass(slots=True)
+class Library:
+    """Every scenario found, each with its diagnostics; broken ones have no scenario."""
+
+    reports: dict[Path, LoadReport] = field(default_factory=dict)
+    extra: list[Diagnostic] = field(default_factory=list)  # principles file and cross-file problems
+
+    @property
+    def scenarios(self) -> list[Scenario]:
+        return [r.scenario for r in self.reports.values() if r.scenario is not None]
+
+    @property
+    def diagnostics(self) -> list[Diagnostic]:
+        found = [d for r in self.reports.values() for d in r.diagnostics] + self.extra
+        return sorted(found, key=sort_key)
+
+
+def read_bytes(path: Path, sink: DiagnosticSink) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError as problem:
+        sink.error(Position(1, 1), "unreadable", f"cannot read the file: {problem.strerror or problem}")
+        return None
+
+
+def load_principles(folder: Path) -> tuple[dict[str, Principle] | None, list[Diagnostic]]:
+    path = folder / PRINCIPLES_FILE
+    if not path.exists():
+        return None, []
+    sink = DiagnosticSink(str(path))
+    data = read_bytes(path, sink)
+    if data is None:
+        return None, sink.items
+    try:
+        return read_principles(data, str(path)), []
+    except ScenarioError as problem:
+        return None, problem.diagnostics
+
+
+def load_report(path: Path, principles: dict[str, Principle] | None = None) -> LoadReport:
+    if principles is None:
+        principles, _ = load_principles(path.parent)
+    sink = DiagnosticSink(str(path))
+    data = read_bytes(path, sink)
+    return read_scenario(data, str(path), principles) if data is not None else LoadReport(None, sink.items)
+
+
+def load_scenario(path: Path) -> Scenario:
+    """One scenario, checked against the principles beside it; raises ScenarioError."""
+    return load_report(Path(path)).scenario_or_raise()
+
+
+def scenario_paths(target: Path) -> list[Path]:
+    if target.is_dir():
+        return sorted(p for p in target.glob("*.yaml") if p.name != PRINCIPLES_FILE)
+    return [target]
+
+
+def load_library(targets: list[Path]) -> Library:
+    library = Library()
+    principles_by_folder: dict[Path, dict[str, Principle] | None] = {}
+    for target in targets:
+        for path in scenario_paths(target):
+            folder = path.parent
+            if folder not in principles_by_folder:
+                principles_by_folder[folder], problems = load_principles(folder)
+                library.extra.extend(problems)
+            library.reports[path] = load_report(path, principles_by_folder[folder])
+    library.extra.extend(check_library(library.scenarios))
+    return library

@@ -1,0 +1,44 @@
+"""Players without a person: the best, the worst, or a random trainee, for tests and tuning."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from game.engine.analysis import Analysis, analyse
+from game.engine.scoring import session_root
+from game.engine.session import TIMEOUT, Session
+from game.engine.statespace import State
+
+STRATEGIES = ("best", "worst", "random")
+Policy = Callable[[Session], str]
+
+
+def play_out(session: Session, strategy: str, seed: int = 0) -> Session:
+    """Answer until the conversation ends, choosing by `strategy`."""
+    policy = _policy(session, strategy, seed)
+    while not session.finished:
+        choice_id = policy(session)
+        if choice_id == TIMEOUT:
+            session.timeout()
+        else:
+            session.choose_id(choice_id)
+    return session
+
+
+def _policy(session: Session, strategy: str, seed: int) -> Policy:
+    if strategy == "random":
+        rng = random.Random(seed)
+        return lambda s: rng.choice([o.choice_id for o in s.view().options if o.available])
+    if strategy not in ("best", "worst"):
+        raise ValueError(f"unknown strategy '{strategy}'; use one of {', '.join(STRATEGIES)}")
+    analysis = analyse(session.scenario, session.temperament, session_root(session))
+    return lambda s: _extreme_choice(analysis, s, worst=strategy == "worst")
+
+
+def _extreme_choice(analysis: Analysis, session: Session, worst: bool) -> str:
+    state = analysis.graph.index[State(session.place, session.anger, session.flags)]
+    edge = analysis.best_option(state, worst)
+    assert edge is not None, "a node with no option passed validation"
+    node = session.scenario.nodes[session.place]
+    return TIMEOUT if edge.is_timeout else node.choices[edge.option].id

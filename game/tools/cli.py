@@ -1,0 +1,130 @@
+"""The command line: `python main.py [validate|play|analyze] ...`.
+
+Parses arguments and hands each verb to its own function; every message for a person is
+printed here or in the verb modules, never in the engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import secrets
+import sys
+from pathlib import Path
+
+from game.engine.analysis import AnalysisError, analyse, random_play
+from game.engine.scoring import Result, result
+from game.engine.session import InvalidChoice, Session
+from game.storage.scenario_files import load_library
+
+from .analysis_report import analysis_as_dict, render_analysis
+from .autoplay import STRATEGIES, play_out
+from .common import load_or_report, parse_flags
+from .play_text import play_in_terminal
+from .text_render import render_debrief
+
+DEFAULT_SCENARIO = Path("scenarios/angry-walk-in.yaml")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="main.py", description="Composure: practise handling difficult customers.")
+    verbs = parser.add_subparsers(dest="verb")
+    check = verbs.add_parser("validate", help="check scenario files and print every problem")
+    check.add_argument("paths", nargs="*", default=["scenarios"], help="files or folders (default: scenarios/)")
+    play = verbs.add_parser("play", help="play a scenario in the terminal, or let a robot play it")
+    play.add_argument("path")
+    mode = play.add_mutually_exclusive_group()
+    mode.add_argument("--text", action="store_true", help="play in the terminal (the default)")
+    mode.add_argument("--auto", choices=STRATEGIES, help="play without a person")
+    play.add_argument("--json", action="store_true", help="with --auto: print one JSON object")
+    play.add_argument("--seed", type=int, default=None, help="replay exactly the run with this seed")
+    play.add_argument("--at", metavar="NODE", help="start at this node (play-testing)")
+    play.add_argument("--anger", type=int, help="start with this anger (play-testing)")
+    play.add_argument("--flags", default="", help="start with these flags, comma-separated (play-testing)")
+    study = verbs.add_parser("analyze", help="best and worst play, reachable endings, random-play statistics")
+    study.add_argument("path")
+    study.add_argument("--json", action="store_true")
+    study.add_argument("--runs", type=int, default=10_000)
+    study.add_argument("--seed", type=int, default=1)
+    study.add_argument("--temperament", type=int, help="percent; default: the middle of the scenario's range")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.verb == "validate":
+        return validate(args.paths)
+    if args.verb == "analyze":
+        return analyze(args)
+    if args.verb == "play":
+        return play(args)
+    return play(argparse.Namespace(path=str(DEFAULT_SCENARIO), auto=None, json=False, seed=None,
+                                   at=None, anger=None, flags=""))
+
+
+def validate(paths: list[str]) -> int:
+    missing = [p for p in paths if not Path(p).exists()]
+    for path in missing:
+        print(f"{path}:1:1: error: no such file or folder", file=sys.stdout)
+    library = load_library([Path(p) for p in paths if Path(p).exists()])
+    diagnostics = library.diagnostics
+    for diagnostic in diagnostics:
+        print(diagnostic)
+    errors = sum(1 for d in diagnostics if d.is_error) + len(missing)
+    warnings = len(diagnostics) - errors + len(missing)
+    print(f"checked {len(library.reports)} scenario file(s): {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0
+
+
+def play(args: argparse.Namespace) -> int:
+    scenario = load_or_report(args.path)
+    if scenario is None:
+        return 1
+    seed = args.seed if args.seed is not None else _fresh_seed()
+    try:
+        session = Session.start(scenario, seed, at=args.at, anger=args.anger, flags=parse_flags(args.flags))
+    except InvalidChoice as problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    if args.auto is None:
+        print(f"{scenario.title}  (seed {seed}: replay this run with --seed {seed})\n{scenario.summary}\n")
+        return play_in_terminal(session)
+    play_out(session, args.auto, seed)
+    outcome = result(session)
+    print(json.dumps(auto_play_report(session, outcome), indent=2) if args.json else render_debrief(outcome))
+    return 0
+
+
+def auto_play_report(session: Session, outcome: Result) -> dict[str, object]:
+    scores = outcome.scores.as_dict()
+    return {
+        "scenario": outcome.scenario_id,
+        "ending": outcome.ending.id,
+        "outcome": outcome.outcome.value,
+        "final_anger": outcome.final_anger,
+        "path": list(outcome.path),
+        "choices": [step.choice for step in session.history],
+        "scores": {k: v for k, v in scores.items() if k != "grade"},
+        "grade": scores["grade"],
+        "seed": session.seed,
+        "temperament": session.temperament,
+    }
+
+
+def analyze(args: argparse.Namespace) -> int:
+    scenario = load_or_report(args.path)
+    if scenario is None:
+        return 1
+    try:
+        analysis = analyse(scenario, args.temperament)
+    except AnalysisError as problem:
+        print(f"{args.path}: error: {problem}", file=sys.stderr)
+        return 1
+    statistics = random_play(analysis, args.runs, args.seed)
+    report = analysis_as_dict(analysis, statistics)
+    print(json.dumps(report, indent=2) if args.json else render_analysis(report))
+    return 0
+
+
+def _fresh_seed() -> int:
+    return secrets.randbelow(1_000_000)

@@ -1,0 +1,24 @@
+"""What the command-line verbs share: loading a scenario with its diagnostics printed."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from game.engine.model import Scenario
+from game.storage.scenario_files import load_report
+
+
+def load_or_report(path: str) -> Scenario | None:
+    """The scenario at `path`, or None after printing every problem to standard error."""
+    report = load_report(Path(path))
+    if report.scenario is None:
+        for diagnostic in report.diagnostics:
+            print(diagnostic, file=sys.stderr)
+        if not report.diagnostics:
+            print(f"{path}: error: cannot load this scenario", file=sys.stderr)
+    return report.scenario
+
+
+def parse_flags(text: str) -> frozenset[str]:
+    return frozenset(flag.strip() for flag in text.split(",") if flag.strip())

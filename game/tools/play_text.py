@@ -1,0 +1,48 @@
+"""`play PATH --text`: a whole conversation in the terminal, answers typed by number."""
+
+from __future__ import annotations
+
+import sys
+import time
+from typing import TextIO
+
+from game.engine.scoring import result
+from game.engine.session import InvalidChoice, Session
+
+from .text_render import render_debrief, render_view
+
+
+def play_in_terminal(session: Session, read: TextIO = sys.stdin, write: TextIO = sys.stdout) -> int:
+    """Play until an ending (or end of input); 0 when the conversation ended, 1 when input ran out."""
+    while not session.finished:
+        view = session.view()
+        print(render_view(view), file=write)
+        asked_at = time.monotonic()
+        answer = _read_number(read, write, len(view.options))
+        if answer is None:
+            print("\nStopped before the end of the conversation.", file=write)
+            return 1
+        seconds = round(time.monotonic() - asked_at, 2)
+        try:
+            if view.timer is not None and seconds > view.timer:
+                print(f"(Too slow: {seconds:.0f} s. The customer did not wait for you.)", file=write)
+                session.timeout(seconds)
+            else:
+                session.choose(answer - 1, seconds)
+        except InvalidChoice as problem:
+            print(f"That answer is not possible: {problem}.", file=write)
+        print(file=write)
+    print(render_debrief(result(session)), file=write)
+    return 0
+
+
+def _read_number(read: TextIO, write: TextIO, count: int) -> int | None:
+    while True:
+        print(f"Your answer (1-{count}): ", end="", file=write, flush=True)
+        line = read.readline()
+        if not line:
+            return None
+        text = line.strip()
+        if text.isdigit() and 1 <= int(text) <= count:
+            return int(text)
+        print(f"Type a number from 1 to {count} and press Enter.", file=write)

@@ -1,0 +1,67 @@
+"""Plain-text drawings of a session for the terminal: the meter, a view, and the debrief."""
+
+from __future__ import annotations
+
+import textwrap
+
+from game.engine.scoring import Result
+from game.engine.session import View
+
+WIDTH = 78
+BAR = 30
+
+
+def anger_label(anger: int) -> str:
+    return "calm" if anger < 25 else "annoyed" if anger < 50 else "angry" if anger < 75 else "furious"
+
+
+def meter(anger: int, walks_out_at: int | None) -> str:
+    filled = round(anger * BAR / 100)
+    cells = ["#" if i < filled else "." for i in range(BAR)]
+    if walks_out_at is not None:
+        cells[min(BAR - 1, round(walks_out_at * BAR / 100))] = "|"
+    limit = f", walks out at {walks_out_at}" if walks_out_at is not None else ""
+    return f"Anger [{''.join(cells)}] {anger:3d}/100 {anger_label(anger)}{limit}"
+
+
+def wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def render_view(view: View) -> str:
+    parts = [meter(view.anger, view.walks_out_at)]
+    if view.narration:
+        parts.append(wrap(f"({view.narration})", "  "))
+    if view.line:
+        parts.append(wrap(f'{view.speaker}: "{view.line}"'))
+    if view.timer:
+        parts.append(f"  [you have {view.timer} seconds to answer]")
+    for number, option in enumerate(view.options, start=1):
+        locked = "" if option.available else f"  [not yet: {option.hint or 'unavailable'}]"
+        parts.append(wrap(f"{number}. {option.text}{locked}", "  "))
+    return "\n".join(parts)
+
+
+def render_debrief(result: Result) -> str:
+    scores = result.scores
+    lines = [
+        "=" * WIDTH,
+        f"ENDING: {result.ending.title} ({result.outcome.value})",
+        wrap(result.ending.text),
+        "",
+        f"Composure {scores.composure:3d}   Assertiveness {scores.assertiveness:3d}   "
+        f"Resolution {scores.resolution:3d}   Overall {scores.overall:3d} (grade {scores.grade})",
+        "Anger over the conversation: " + " -> ".join(str(a) for a in result.anger_curve),
+        "",
+    ]
+    for number, review in enumerate(result.reviews, start=1):
+        step = review.step
+        lines.append(wrap(f"{number}. You said: {review.text}  (anger {step.anger_before} -> {step.anger_after})"))
+        if review.principle is not None:
+            lines.append(wrap(f"Principle: {review.principle.name}", "   "))
+        if review.feedback:
+            lines.append(wrap(review.feedback, "   "))
+        if review.better_id is not None:
+            lines.append(wrap(f"Better: {review.better_text}", "   "))
+        lines.append("")
+    return "\n".join(lines)
