@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 
 from .model import SCORE_NAMES, Outcome
-from .statespace import Edge, StateGraph
+from .statespace import Edge, StateGraph, collector_paused
 
 OUTCOME_POINTS = {Outcome.RESOLVED: 30, Outcome.PARTIAL: 15, Outcome.ESCALATED: 5, Outcome.LOST: 0}
 DIMENSIONS = range(len(SCORE_NAMES))
@@ -43,6 +44,7 @@ class Bounds:
     best_overall: list[float]
     worst_overall: list[float]
     spans: tuple[float, ...]  # best - worst from the root, per score (0: everyone scores alike)
+    factors: tuple[float, float, float] = (0.0, 0.0, 0.0)  # 1/span, or 0 where the span is 0
 
     def normalised(self, dimension: int, total: float) -> float:
         span = self.spans[dimension]
@@ -50,7 +52,9 @@ class Bounds:
         return 100.0 if span == 0 else max(0.0, min(100.0, 100.0 * (total - low) / span))
 
     def overall_weight(self, gains: tuple[int, int, int] | tuple[float, ...]) -> float:
-        return sum(g / s for g, s in zip(gains, self.spans) if s)
+        """The overall grade counts each score's span equally, so a point weighs 1/span."""
+        f = self.factors
+        return gains[0] * f[0] + gains[1] * f[1] + gains[2] * f[2]
 
 
 def terminal_gains(graph: StateGraph, state: int) -> tuple[int, int, int]:
@@ -61,101 +65,81 @@ def terminal_gains(graph: StateGraph, state: int) -> tuple[int, int, int]:
 
 def compute_bounds(graph: StateGraph) -> Bounds | list[UnboundedLoop]:
     """Bounds for the graph rooted at state 0, or the loops that make them infinite."""
-    groups = strongly_connected(graph)
-    found = [_potentials(graph, groups, dimension) for dimension in DIMENSIONS]
-    loops = [loop for _, broken in found for loop in broken]
-    if loops:
-        return loops
-    potentials = [potential for potential, _ in found]
-    terminals = [terminal_gains(graph, i) for i in range(len(graph.states))]
-    best, worst = [], []
-    for d in DIMENSIONS:
-        weight = _dimension_weight(d)
-        best.append(_extreme(graph, groups, potentials[d], weight, [t[d] for t in terminals], max))
-        worst.append(_extreme(graph, groups, potentials[d], weight, [t[d] for t in terminals], min))
-    spans = tuple(best[d][0] - worst[d][0] for d in DIMENSIONS)
-    bounds = Bounds(tuple(best), tuple(worst), [], [], spans)
-    overall_potential = [bounds.overall_weight(p) for p in zip(*potentials)]
-    overall_terminal = [bounds.overall_weight(t) for t in terminals]
-    overall_edge = lambda edge: bounds.overall_weight(edge.gains)  # noqa: E731
-    bounds.best_overall.extend(_extreme(graph, groups, overall_potential, overall_edge, overall_terminal, max))
-    bounds.worst_overall.extend(_extreme(graph, groups, overall_potential, overall_edge, overall_terminal, min))
-    return bounds
+    with collector_paused():
+        groups = strongly_connected(graph)
+        group_of = _group_index(graph, groups)
+        cyclic = cyclic_groups(graph, groups)
+        potentials = [[0.0] * len(graph.states) for _ in DIMENSIONS]
+        loops = [loop for n in cyclic for d in DIMENSIONS
+                 for loop in _fill_potentials(graph, groups[n], n, group_of, d, potentials[d])]
+        if loops:
+            return loops
+        solver = _Solver(graph, groups, group_of, cyclic)
+        terminals = [terminal_gains(graph, i) for i in range(len(graph.states))]
+        best, worst = solver.solve(potentials, attrgetter("gains"), terminals)
+        spans = tuple(best[d][0] - worst[d][0] for d in DIMENSIONS)
+        bounds = Bounds(best, worst, [], [], spans, tuple(1 / s if s else 0.0 for s in spans))  # type: ignore[arg-type]
+        overall_potential = [bounds.overall_weight(p) for p in zip(*potentials)]
+        overall_terminal = [(bounds.overall_weight(t),) for t in terminals]
+        overall_edge = lambda edge: (bounds.overall_weight(edge.gains),)  # noqa: E731
+        (best_overall,), (worst_overall,) = solver.solve([overall_potential], overall_edge, overall_terminal)
+        bounds.best_overall.extend(best_overall)
+        bounds.worst_overall.extend(worst_overall)
+        return bounds
 
 
 def find_unbounded_loops(graph: StateGraph) -> list[UnboundedLoop]:
     groups = strongly_connected(graph)
-    return [loop for dimension in DIMENSIONS for loop in _potentials(graph, groups, dimension)[1]]
-
-
-def _dimension_weight(dimension: int) -> Callable[[Edge], float]:
-    return lambda edge: edge.gains[dimension]
+    group_of = _group_index(graph, groups)
+    potentials = [0.0] * len(graph.states)
+    return [loop for n in sorted(cyclic_groups(graph, groups))
+            for d in DIMENSIONS for loop in _fill_potentials(graph, groups[n], n, group_of, d, potentials)]
 
 
 def strongly_connected(graph: StateGraph) -> list[list[int]]:
     """Tarjan's algorithm without recursion; groups come out sinks first."""
-    count = len(graph.states)
+    targets = [[e.target for e in out] for out in graph.edges]
+    count = len(targets)
     order, low = [-1] * count, [0] * count
     on_stack, stack, groups = [False] * count, [], []
     counter = 0
     for root in range(count):
         if order[root] != -1:
             continue
-        work = [(root, 0)]
+        order[root] = low[root] = counter
+        counter += 1
+        stack.append(root)
+        on_stack[root] = True
+        work = [(root, iter(targets[root]))]
         while work:
-            state, edge_index = work.pop()
-            if edge_index == 0:
-                order[state] = low[state] = counter
-                counter += 1
-                stack.append(state)
-                on_stack[state] = True
-            out = graph.edges[state]
-            if edge_index < len(out):
-                work.append((state, edge_index + 1))
-                target = out[edge_index].target
+            state, pending = work[-1]
+            for target in pending:
                 if order[target] == -1:
-                    work.append((target, 0))
-                elif on_stack[target]:
-                    low[state] = min(low[state], order[target])
-                continue
-            if low[state] == order[state]:
-                group = []
-                while True:
-                    member = stack.pop()
-                    on_stack[member] = False
-                    group.append(member)
-                    if member == state:
-                        break
-                groups.append(group)
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[state])
+                    order[target] = low[target] = counter
+                    counter += 1
+                    stack.append(target)
+                    on_stack[target] = True
+                    work.append((target, iter(targets[target])))
+                    break
+                if on_stack[target] and order[target] < low[state]:
+                    low[state] = order[target]
+            else:
+                work.pop()
+                if low[state] == order[state]:
+                    groups.append(_pop_group(stack, on_stack, state))
+                if work and low[state] < low[work[-1][0]]:
+                    low[work[-1][0]] = low[state]
     return groups
 
 
-def _potentials(graph: StateGraph, groups: list[list[int]], dimension: int) -> tuple[list[float], list[UnboundedLoop]]:
-    potential: list[float] = [0.0] * len(graph.states)
-    group_of = _group_index(graph, groups)
-    loops = []
-    for number, group in enumerate(groups):
-        if len(group) == 1 and all(e.target != group[0] for e in graph.edges[group[0]]):
-            continue
-        internal = [(s, e) for s in group for e in graph.edges[s] if group_of[e.target] == number]
-        neighbours: dict[int, list[tuple[int, float]]] = {s: [] for s in group}
-        for s, e in internal:
-            neighbours[s].append((e.target, e.gains[dimension]))
-            neighbours[e.target].append((s, -e.gains[dimension]))
-        seen, todo = {group[0]}, [group[0]]
-        while todo:
-            s = todo.pop()
-            for t, w in neighbours[s]:
-                if t not in seen:
-                    seen.add(t)
-                    potential[t] = potential[s] + w
-                    todo.append(t)
-        loops.extend(UnboundedLoop(s, e, SCORE_NAMES[dimension]) for s, e in internal
-                     if potential[e.target] != potential[s] + e.gains[dimension])
-    return potential, loops
+def _pop_group(stack: list[int], on_stack: list[bool], root: int) -> list[int]:
+    group = []
+    while True:
+        member = stack.pop()
+        on_stack[member] = False
+        group.append(member)
+        if member == root:
+            return group
 
 
 def _group_index(graph: StateGraph, groups: list[list[int]]) -> list[int]:
@@ -166,16 +150,75 @@ def _group_index(graph: StateGraph, groups: list[list[int]]) -> list[int]:
     return group_of
 
 
-def _extreme(graph: StateGraph, groups: list[list[int]], potential: list[float],
-             weight: Callable[[Edge], float], terminal: list[float],
-             pick: Callable[..., float]) -> list[float]:
-    value: list[float] = [0.0] * len(graph.states)
-    group_of = _group_index(graph, groups)
-    for number, group in enumerate(groups):
-        candidates = [potential[s] + weight(e) + value[e.target]
-                      for s in group for e in graph.edges[s] if group_of[e.target] != number]
-        candidates += [potential[s] + terminal[s] for s in group if graph.is_ending(s)]
-        exit_value = pick(candidates) if candidates else 0.0
+def cyclic_groups(graph: StateGraph, groups: list[list[int]]) -> set[int]:
+    """Numbers of the groups that hold a loop: more than one state, or a state leading to itself."""
+    looping = {s for s, out in enumerate(graph.edges) for e in out if e.target == s}
+    return {n for n, group in enumerate(groups) if len(group) > 1 or group[0] in looping}
+
+
+def _fill_potentials(graph: StateGraph, group: list[int], number: int, group_of: list[int],
+                     dimension: int, potential: list[float]) -> list[UnboundedLoop]:
+    """Give each state of a cyclic group a potential; the edges that contradict it lie on loops
+    whose total for this dimension is not zero."""
+    internal = [(s, e) for s in group for e in graph.edges[s] if group_of[e.target] == number]
+    neighbours: dict[int, list[tuple[int, float]]] = {s: [] for s in group}
+    for s, e in internal:
+        neighbours[s].append((e.target, e.gains[dimension]))
+        neighbours[e.target].append((s, -e.gains[dimension]))
+    potential[group[0]] = 0.0
+    seen, todo = {group[0]}, [group[0]]
+    while todo:
+        s = todo.pop()
+        for t, w in neighbours[s]:
+            if t not in seen:
+                seen.add(t)
+                potential[t] = potential[s] + w
+                todo.append(t)
+    return [UnboundedLoop(s, e, SCORE_NAMES[dimension]) for s, e in internal
+            if potential[e.target] != potential[s] + e.gains[dimension]]
+
+
+Vector = tuple[float, ...]
+
+
+class _Solver:
+    """Best and worst of several additive objectives at once, sinks first (Tarjan's order)."""
+
+    def __init__(self, graph: StateGraph, groups: list[list[int]], group_of: list[int], cyclic: set[int]) -> None:
+        self.graph, self.groups, self.group_of, self.cyclic = graph, groups, group_of, cyclic
+        self.is_ending = [state.place in graph.scenario.endings for state in graph.states]
+
+    def solve(self, potentials: list[list[float]], weigh: Callable[[Edge], Vector],
+              terminal: list[Vector]) -> tuple[tuple[list[float], ...], tuple[list[float], ...]]:
+        count, size = len(potentials), len(self.graph.states)
+        best = tuple([0.0] * size for _ in range(count))
+        worst = tuple([0.0] * size for _ in range(count))
+        edges, is_ending = self.graph.edges, self.is_ending
+        for number, group in enumerate(self.groups):
+            if number in self.cyclic:
+                for d in range(count):
+                    self._solve_cyclic(group, number, potentials[d], weigh, terminal, d, best[d], worst[d])
+                continue
+            state = group[0]
+            if is_ending[state] or not edges[state]:
+                for d in range(count):
+                    best[d][state] = worst[d][state] = terminal[state][d]
+                continue
+            pairs = [(weigh(e), e.target) for e in edges[state]]
+            for d in range(count):
+                high, low = best[d], worst[d]
+                high[state] = max([w[d] + high[t] for w, t in pairs])
+                low[state] = min([w[d] + low[t] for w, t in pairs])
+        return best, worst
+
+    def _solve_cyclic(self, group: list[int], number: int, potential: list[float], weigh: Callable[[Edge], Vector],
+                      terminal: list[Vector], d: int, best: list[float], worst: list[float]) -> None:
+        """Inside a zero-sum group, best(x) = (best exit, measured from potential 0) - p(x)."""
+        exits = [(potential[s] + weigh(e)[d], e.target) for s in group for e in self.graph.edges[s]
+                 if self.group_of[e.target] != number]
+        endings = [potential[s] + terminal[s][d] for s in group if self.is_ending[s]]
+        high = max([w + best[t] for w, t in exits] + endings, default=0.0)
+        low = min([w + worst[t] for w, t in exits] + endings, default=0.0)
         for state in group:
-            value[state] = exit_value - potential[state]
-    return value
+            best[state] = high - potential[state]
+            worst[state] = low - potential[state]

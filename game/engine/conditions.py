@@ -18,20 +18,7 @@ ANGER_KEYS = ("at_least", "at_most", "above", "below")
 
 def holds(condition: Condition | None, anger: int, flags: frozenset[str]) -> bool:
     """True when the condition is met; no condition always holds."""
-    match condition:
-        case None:
-            return True
-        case AngerRange(low, high):
-            return low <= anger <= high
-        case HasFlag(flag):
-            return flag in flags
-        case Not(inner):
-            return not holds(inner, anger, flags)
-        case AllOf(parts):
-            return all(holds(part, anger, flags) for part in parts)
-        case AnyOf(parts):
-            return any(holds(part, anger, flags) for part in parts)
-    raise TypeError(f"not a condition: {condition!r}")
+    return condition is None or condition.holds(anger, flags)
 
 
 def flags_named(condition: Condition | None) -> set[str]:

@@ -49,6 +49,7 @@ class MapReader:
         self.what = what
         self.position = node.position
         self.entries = node.entries if isinstance(node, YMap) else {}
+        self.is_mapping = isinstance(node, YMap)  # if not, that one error stands for its missing keys
         if not isinstance(node, YMap):
             sink.error(node.position, "type", f"{what} must be a mapping of keys, not {describe(node)}")
         for key, entry in self.entries.items():
@@ -66,7 +67,7 @@ class MapReader:
     def node(self, key: str, required: bool = False) -> YNode | None:
         entry = self.entries.get(key)
         if entry is None:
-            if required:
+            if required and self.is_mapping:
                 self.sink.error(self.position, "missing-key", f"{self.what} needs '{key}'")
             return None
         if isinstance(entry.value, YScalar) and entry.value.is_null:
@@ -102,6 +103,9 @@ class MapReader:
             return default
         if not INTEGER_PATTERN.fullmatch(node.text.strip()):
             self.sink.error(node.position, "type", f"'{key}' must be a whole number, not '{node.text}'")
+            return default
+        if len(node.text.strip()) > 20:  # int() refuses 4,300 digits or more; no field needs 20
+            self.sink.error(node.position, "range", f"'{key}' must be from {low} to {high}, not a number that long")
             return default
         value = int(node.text)
         if not low <= value <= high:
@@ -143,17 +147,21 @@ class MapReader:
         return []
 
     def text_list(self, key: str, required: bool = False) -> tuple[str, ...]:
-        texts = []
+        return tuple(item.text.strip() for item in self._text_items(key, required))
+
+    def _text_items(self, key: str, required: bool) -> list[YScalar]:
+        items = []
         for item in self.sequence(key, required):
             if isinstance(item, YScalar) and not item.is_null:
-                texts.append(item.text.strip())
+                items.append(item)
             else:
                 self.sink.error(item.position, "type", f"each entry of '{key}' must be text, not {describe(item)}")
-        return tuple(texts)
+        return items
 
     def ident_list(self, key: str, what: str) -> frozenset[str]:
-        return frozenset(text for text, node in zip(self.text_list(key), self.sequence(key))
-                         if check_id(text, node.position, self.sink, what))
+        # one pass over the list, so a non-list is reported once and each id at its own place
+        return frozenset(item.text.strip() for item in self._text_items(key, False)
+                         if check_id(item.text.strip(), item.position, self.sink, what))
 
     def mapping(self, key: str, required: bool = False) -> dict[str, tuple[Position, YNode]]:
         """A mapping of id to value, e.g. `nodes`; keys are checked as ids."""

@@ -29,7 +29,7 @@ from .model import (
     Temperament,
     Visibility,
 )
-from .yamltree import YNode, YScalar, YSeq, decode, read_tree
+from .yamltree import YNode, YSeq, decode, read_tree
 
 SCENARIO_KEYS = ("id", "title", "summary", "channel", "difficulty", "objectives", "customer",
                  "variation", "start", "nodes", "endings")
@@ -90,7 +90,7 @@ class _ScenarioReader:
         shuffle = self._shuffle_default(top)
         nodes = {key: self._node(key, at, node, shuffle) for key, (at, node) in raw_nodes.items()}
         start_at = top.where("start")
-        start = self._reference(top.text("start"), start_at, nodes_only=set(raw_nodes))
+        start = self._reference(top.text("start"), start_at, nodes_only=set(raw_nodes), what="node")
         return Scenario(
             id=top.ident("id", "the scenario id"),
             title=top.text("title"),
@@ -122,7 +122,9 @@ class _ScenarioReader:
 
     def _customer(self, top: MapReader, ending_ids: set[str]) -> Customer:
         node = top.node("customer", required=True)
-        reader = MapReader(node or YScalar("", top.position, True), self.sink, "the customer", CUSTOMER_KEYS)
+        if node is None:  # already reported where it is missing or empty
+            return Customer("", "", 0)
+        reader = MapReader(node, self.sink, "the customer", CUSTOMER_KEYS)
         anger = reader.integer("anger", 0, 100)
         walks_out_at = reader.integer("walks_out_at", 1, 100) if reader.has("walks_out_at") else None
         if walks_out_at is not None and walks_out_at <= anger:
@@ -209,14 +211,14 @@ class _ScenarioReader:
 
     def _route(self, node: YNode) -> Route:
         reader = MapReader(node, self.sink, "a route entry", ROUTE_KEYS)
-        condition_node = reader.node("if")
+        condition_node = reader.node("if", required=reader.has("if"))  # an empty `if:` is a mistake
         condition = read_condition(condition_node, self.sink) if condition_node is not None else None
         target = self._reference(reader.text("next"), reader.where("next"))
         return Route(target, condition, node.position)
 
     def _choice(self, node: YNode) -> Choice:
         reader = MapReader(node, self.sink, "a choice", CHOICE_KEYS)
-        condition_node = reader.node("if")
+        condition_node = reader.node("if", required=reader.has("if"))  # an empty `if:` is a mistake
         condition = read_condition(condition_node, self.sink) if condition_node is not None else None
         return Choice(
             id=reader.ident("id", "the choice id"),

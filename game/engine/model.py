@@ -47,7 +47,7 @@ class Effects:
         return int(getattr(self, name))
 
 
-# Conditions are a small closed language of data, evaluated by conditions.holds; never code.
+# Conditions are a small closed language of data; each knows how to test itself. Never code.
 @dataclass(frozen=True, slots=True)
 class AngerRange:
     """Anger within [low, high], both inclusive; `below`/`above` are folded in when loading."""
@@ -55,25 +55,40 @@ class AngerRange:
     low: int = 0
     high: int = 100
 
+    def holds(self, anger: int, flags: frozenset[str]) -> bool:
+        return self.low <= anger <= self.high
+
 
 @dataclass(frozen=True, slots=True)
 class HasFlag:
     flag: str
+
+    def holds(self, anger: int, flags: frozenset[str]) -> bool:
+        return self.flag in flags
 
 
 @dataclass(frozen=True, slots=True)
 class Not:
     condition: Condition
 
+    def holds(self, anger: int, flags: frozenset[str]) -> bool:
+        return not self.condition.holds(anger, flags)
+
 
 @dataclass(frozen=True, slots=True)
 class AllOf:
     conditions: tuple[Condition, ...]
 
+    def holds(self, anger: int, flags: frozenset[str]) -> bool:
+        return all(part.holds(anger, flags) for part in self.conditions)
+
 
 @dataclass(frozen=True, slots=True)
 class AnyOf:
     conditions: tuple[Condition, ...]
+
+    def holds(self, anger: int, flags: frozenset[str]) -> bool:
+        return any(part.holds(anger, flags) for part in self.conditions)
 
 
 Condition = AngerRange | HasFlag | Not | AllOf | AnyOf
@@ -125,6 +140,10 @@ class Node:
     @property
     def is_route(self) -> bool:
         return bool(self.route)
+
+    def targets(self) -> list[str]:
+        """Every place this node can lead to, whatever the conditions."""
+        return [route.next for route in self.route] + [c.next for c in self.consequences()]
 
     def consequences(self) -> tuple[Consequence, ...]:
         """Every way out of this node a trainee can cause: the choices, then the timeout."""

@@ -61,8 +61,12 @@ def is_available(choice: Choice, anger: int, flags: frozenset[str]) -> bool:
 def step(scenario: Scenario, consequence: Consequence, anger: int, flags: frozenset[str],
          temperament: int) -> tuple[str, int, frozenset[str]]:
     """Where a consequence leads from (anger, flags): the next place, anger and flags."""
-    anger = anger_after(anger, consequence, temperament)
-    flags = flags_after(flags, consequence)
+    return land(scenario, consequence, anger_after(anger, consequence, temperament), flags_after(flags, consequence))
+
+
+def land(scenario: Scenario, consequence: Consequence, anger: int,
+         flags: frozenset[str]) -> tuple[str, int, frozenset[str]]:
+    """Where a consequence ends once its effects are applied: the walk-out, or its `next`."""
     if walks_out(scenario, anger):
         return scenario.customer.walks_out_to or consequence.next, anger, flags
     return settle(scenario, consequence.next, anger, flags), anger, flags

@@ -69,7 +69,7 @@ def result(session: Session) -> Result:
         raise ValueError("the conversation has not ended yet; call result() once view().finished is true")
     analysis = analyse(session.scenario, session.temperament, session_root(session))
     edges = [edge_for(analysis, step) for step in session.history]
-    final = analysis.graph.index[State(ending.id, session.anger, session.flags)]
+    final = analysis.graph.find(ending.id, session.anger, session.flags)
     totals = analysis.totals(edges, final)
     values = [analysis.bounds.normalised(d, totals[d]) for d in range(len(SCORE_NAMES))]
     overall = sum(values) / len(values)
@@ -86,7 +86,7 @@ def session_root(session: Session) -> State:
 
 
 def state_index(analysis: Analysis, step: Step) -> int:
-    return analysis.graph.index[State(step.node, step.anger_before, frozenset(step.flags_before))]
+    return analysis.graph.find(step.node, step.anger_before, frozenset(step.flags_before))
 
 
 def edge_for(analysis: Analysis, step: Step) -> Edge:

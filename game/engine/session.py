@@ -87,6 +87,7 @@ class Session:
         self.anger = origin.anger
         self.flags = origin.flags
         self.history: list[Step] = []
+        self._view: View | None = None
         self._position = _Position()
         self._machine = self._build_machine(origin.place)
         self._follow_routes()
@@ -97,7 +98,9 @@ class Session:
               flags: frozenset[str] | set[str] = frozenset()) -> Session:
         """A new conversation; `at`, `anger` and `flags` start it anywhere, for play-testing."""
         if at is not None and at not in scenario.nodes:
-            raise InvalidChoice(f"there is no node '{at}' in scenario '{scenario.id}'")
+            ending = f" ('{at}' is an ending)" if at in scenario.endings else ""
+            raise InvalidChoice(f"there is no node '{at}' in scenario '{scenario.id}'{ending}; "
+                                f"start at one of: {', '.join(scenario.nodes)}")
         if anger is not None and not rules.ANGER_MIN <= anger <= rules.ANGER_MAX:
             raise InvalidChoice(f"anger must be from 0 to 100, not {anger}")
         origin = State(at or scenario.start, scenario.customer.anger if anger is None else anger, frozenset(flags))
@@ -161,11 +164,14 @@ class Session:
         return self.ending is not None
 
     def view(self) -> View:
-        scenario, node = self.scenario, self.scenario.nodes.get(self.place)
-        line, options = ("", ()) if node is None else self._presentation(node)
-        return View(scenario.id, self.place, scenario.customer.name, line, node.narration if node else "",
-                    self.anger, scenario.customer.walks_out_at, options, node.timer if node else None,
-                    len(self.history), self.ending)
+        """What to show now; the same frozen object until the next answer."""
+        if self._view is None:
+            scenario, node = self.scenario, self.scenario.nodes.get(self.place)
+            line, options = ("", ()) if node is None else self._presentation(node)
+            self._view = View(scenario.id, self.place, scenario.customer.name, line,
+                              node.narration if node else "", self.anger, scenario.customer.walks_out_at,
+                              options, node.timer if node else None, len(self.history), self.ending)
+        return self._view
 
     def _presentation(self, node: Node) -> tuple[str, tuple[Option, ...]]:
         """The line and option order for this visit, drawn from the seed and the turn number."""
@@ -190,6 +196,9 @@ class Session:
         """Answer with the option at `index` (0-based) of `view().options`."""
         node = self._speaking_node("choose")
         options = self.view().options
+        if not options:  # every choice is hidden for now; only the timer moves on
+            way_on = "wait for the timer and call timeout()" if node.timeout else "no choice is available"
+            raise InvalidChoice(f"no option is offered at '{node.id}' now; {way_on}")
         if not 0 <= index < len(options):
             raise InvalidChoice(f"there are {len(options)} options here; choose an index from 0 to {len(options) - 1}")
         option = options[index]
@@ -225,6 +234,7 @@ class Session:
         self._position.trigger(choice_trigger(node, choice_id), consequence=consequence)
         self._follow_routes()
         self.history.append(Step(node.id, choice_id, anger_before, self.anger, flags_before, seconds))
+        self._view = None
         return self.view()
 
     def _follow_routes(self) -> None:

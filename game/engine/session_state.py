@@ -41,43 +41,79 @@ def session_from_dict(scenario: Scenario, data: Any) -> Session:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SessionStateError("this is not a saved Composure session")
     if data.get("version") != VERSION:
-        raise SessionStateError(f"this session was saved in format version {data.get('version')}; "
+        raise SessionStateError(f"this session was saved in format version {data.get('version')!r}; "
                                 f"this version of Composure reads version {VERSION}")
     if data.get("scenario") != scenario.id:
         raise SessionStateError(f"this session belongs to scenario '{data.get('scenario')}', not '{scenario.id}'")
     try:
-        session = Session(scenario, _integer(data, "seed"), _origin(scenario, data["origin"]),
-                          _integer(data, "temperament"))
-        for number, entry in enumerate(data["history"], start=1):
+        session = Session(scenario, _integer(data, "seed"), _origin(scenario, _field(data, "origin", dict)),
+                          _temperament(scenario, data))
+        for number, entry in enumerate(_field(data, "history", list), start=1):
             _replay(session, number, entry)
-    except (KeyError, TypeError, InvalidChoice) as problem:
+    except (_Unfit, InvalidChoice) as problem:
         changed = " (the scenario has changed since)" if data.get("scenario_digest") != scenario.digest else ""
         raise SessionStateError(f"the saved session cannot be replayed{changed}: {problem}") from None
     return session
 
 
-def _integer(data: dict[str, Any], key: str) -> int:
+class _Unfit(Exception):
+    """Why the saved data does not fit, as a sentence for the SessionStateError."""
+
+
+KINDS = {int: "a whole number", dict: "a mapping", list: "a list", str: "text"}
+
+
+def _field(data: dict[str, Any], key: str, kind: type, where: str = "the session") -> Any:
+    if key not in data:
+        raise _Unfit(f"'{key}' is missing from {where}")
     value = data[key]
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError(f"'{key}' must be a whole number")
+    if not isinstance(value, kind) or isinstance(value, bool):
+        raise _Unfit(f"'{key}' in {where} must be {KINDS[kind]}")
+    return value
+
+
+def _integer(data: dict[str, Any], key: str, where: str = "the session") -> int:
+    return int(_field(data, key, int, where))
+
+
+def _flags(data: dict[str, Any], key: str, where: str) -> list[str]:
+    flags = _field(data, key, list, where)
+    if not all(isinstance(flag, str) for flag in flags):
+        raise _Unfit(f"'{key}' in {where} must be a list of flag names")
+    return flags
+
+
+def _temperament(scenario: Scenario, data: dict[str, Any]) -> int:
+    value, bounds = _integer(data, "temperament"), scenario.customer.temperament
+    if not bounds.low <= value <= bounds.high:
+        raise _Unfit(f"the temperament {value} is outside this customer's range of {bounds.low} to {bounds.high}")
     return value
 
 
 def _origin(scenario: Scenario, data: dict[str, Any]) -> State:
-    place, anger = data["place"], _integer(data, "anger")
+    place, anger = _field(data, "place", str, "the origin"), _integer(data, "anger", "the origin")
+    flags = _flags(data, "flags", "the origin")
     if place not in scenario.nodes or not 0 <= anger <= 100:
-        raise KeyError(f"the start '{place}' with anger {anger} is not in this scenario")
-    return State(place, anger, frozenset(str(flag) for flag in data["flags"]))
+        raise _Unfit(f"the start '{place}' with anger {anger} is not in this scenario")
+    return State(place, anger, frozenset(flags))
 
 
-def _replay(session: Session, number: int, entry: dict[str, Any]) -> None:
-    step = Step(entry["node"], entry["choice"], entry["anger_before"], entry["anger_after"],
-                tuple(entry["flags_before"]), entry.get("seconds"))
+def _replay(session: Session, number: int, entry: Any) -> None:
+    where = f"answer {number}"
+    if not isinstance(entry, dict):
+        raise _Unfit(f"{where} must be a mapping")
+    seconds = entry.get("seconds")
+    if seconds is not None and (not isinstance(seconds, int | float) or isinstance(seconds, bool)
+                                or not seconds >= 0):
+        raise _Unfit(f"'seconds' in {where} must be a number of seconds from 0 up, or null")
+    step = Step(_field(entry, "node", str, where), _field(entry, "choice", str, where),
+                _integer(entry, "anger_before", where), _integer(entry, "anger_after", where),
+                tuple(_flags(entry, "flags_before", where)), seconds)
     if step.node != session.place:
-        raise KeyError(f"answer {number} was given at '{step.node}' but replay is at '{session.place}'")
+        raise _Unfit(f"{where} was given at '{step.node}' but replay is at '{session.place}'")
     if step.choice == TIMEOUT:
         session.timeout(step.seconds)
     else:
         session.choose_id(step.choice, step.seconds)
     if session.history[-1] != step:
-        raise KeyError(f"answer {number} ('{step.choice}') no longer has the same effect")
+        raise _Unfit(f"{where} ('{step.choice}') no longer has the same effect")

@@ -7,12 +7,15 @@ no paths are enumerated, and loops are found rather than followed forever.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .model import Node, Scenario
-from .rules import is_available, settle, step
+from .conditions import flags_named, holds
+from .model import Condition, Consequence, Node, Scenario
+from .rules import clamp_anger, flags_after, land, scaled_anger, settle
 
 MAX_STATES = 1_000_000
 
@@ -38,18 +41,30 @@ class TooManyStates(Exception):
 
 @dataclass(slots=True)
 class StateGraph:
+    """The states reachable from state 0. A state keeps only the flags some later condition
+    can still read (`live`), so situations that cannot play out differently are one state."""
+
     scenario: Scenario
     temperament: int
+    live: dict[str, frozenset[str]]
     states: list[State] = field(default_factory=list)
     index: dict[State, int] = field(default_factory=dict)
     edges: list[list[Edge]] = field(default_factory=list)
 
-    def add(self, state: State) -> int:
-        known = self.index.get(state)
+    def find(self, place: str, anger: int, flags: frozenset[str]) -> int:
+        """The index of a situation a session is in (KeyError if it is not reachable)."""
+        return self.index[State(place, anger, flags & self.live.get(place, frozenset()))]
+
+    def add(self, state: tuple[str, int, frozenset[str]]) -> int:
+        place, anger, flags = state
+        if flags:
+            state = (place, anger, flags & self.live[place])
+        known = self.index.get(state)  # type: ignore[call-overload]  # a plain tuple hashes as its State
         if known is not None:
             return known
         if len(self.states) >= MAX_STATES:
             raise TooManyStates(f"more than {MAX_STATES:,} states")
+        state = State(*state)
         self.index[state] = len(self.states)
         self.states.append(state)
         self.edges.append([])
@@ -73,25 +88,89 @@ def start_state(scenario: Scenario, place: str | None = None, anger: int | None 
 
 
 def explore(scenario: Scenario, temperament: int, root: State | None = None) -> StateGraph:
-    """Breadth-first over every state reachable from `root` (the scenario's start by default)."""
-    graph = StateGraph(scenario, temperament)
+    """Breadth-first over every state reachable from `root` (the scenario's start by default).
+
+    This is the hot loop of analysis, so each node's options are compiled once per
+    temperament (`_Move`) and states are looked up as plain tuples; `rules.step` stays the
+    definition, and tests check the two agree.
+    """
+    graph = StateGraph(scenario, temperament, live_flags(scenario))
     graph.add(root or start_state(scenario))
+    moves = {node.id: _compile(scenario, node, temperament) for node in scenario.nodes.values() if not node.is_route}
+    states, edges, add = graph.states, graph.edges, graph.add
     frontier = 0
-    while frontier < len(graph.states):
-        place, anger, flags = graph.states[frontier]
-        node = scenario.nodes.get(place)
-        if node is not None:
-            graph.edges[frontier] = list(_edges_from(graph, node, anger, flags))
-        frontier += 1
+    with collector_paused():
+        while frontier < len(states):
+            place, anger, flags = states[frontier]
+            out = edges[frontier]
+            for move in moves.get(place, ()):
+                if move.condition is None or holds(move.condition, anger, flags):
+                    target = move.target(anger, flags)
+                    out.append(Edge(move.option, add(target), move.gains, move.is_timeout))
+            frontier += 1
     return graph
 
 
-def _edges_from(graph: StateGraph, node: Node, anger: int, flags: frozenset[str]) -> Iterator[Edge]:
-    scenario, temperament = graph.scenario, graph.temperament
-    options = [(i, c.consequence, False) for i, c in enumerate(node.choices) if is_available(c, anger, flags)]
+def live_flags(scenario: Scenario) -> dict[str, frozenset[str]]:
+    """For each place, the flags that a condition there or anywhere after it tests."""
+    tested = {node.id: frozenset(flags_named_at(node)) for node in scenario.nodes.values()}
+    live = dict(tested) | {ending: frozenset() for ending in scenario.endings}
+    changed = True
+    while changed:  # a fixpoint, since scenarios may loop; acyclic ones settle in a few rounds
+        changed = False
+        for node in scenario.nodes.values():
+            grown = live[node.id].union(*(live[target] for target in node.targets() if target in live))
+            if grown != live[node.id]:
+                live[node.id], changed = grown, True
+    return live
+
+
+def flags_named_at(node: Node) -> set[str]:
+    conditions = [c.condition for c in node.choices] + [r.condition for r in node.route]
+    return set().union(*(flags_named(condition) for condition in conditions))
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic structures.
+
+    Building the graph allocates hundreds of thousands of tuples and nothing in it forms a
+    reference cycle, yet each allocation burst triggers a full scan: pausing halves the time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass(slots=True)
+class _Move:
+    """One option of a node, with its anger change already scaled for this graph's temperament."""
+
+    scenario: Scenario
+    option: int
+    consequence: Consequence
+    condition: Condition | None
+    delta: int
+    gains: tuple[int, int, int]
+    is_timeout: bool
+    changes_flags: bool
+
+    def target(self, anger: int, flags: frozenset[str]) -> tuple[str, int, frozenset[str]]:
+        """`rules.step` with the anger change scaled in advance."""
+        if self.changes_flags:
+            flags = flags_after(flags, self.consequence)
+        return land(self.scenario, self.consequence, clamp_anger(anger + self.delta), flags)
+
+
+def _compile(scenario: Scenario, node: Node, temperament: int) -> list[_Move]:
+    options = [(i, c.consequence, c.condition, False) for i, c in enumerate(node.choices)]
     if node.timeout is not None:
-        options.append((len(node.choices), node.timeout, True))
-    for option, consequence, is_timeout in options:
-        target = graph.add(State(*step(scenario, consequence, anger, flags, temperament)))
-        effects = consequence.effects
-        yield Edge(option, target, (effects.composure, effects.assertiveness, effects.resolution), is_timeout)
+        options.append((len(node.choices), node.timeout, None, True))
+    return [_Move(scenario, option, consequence, condition, scaled_anger(consequence.effects.anger, temperament),
+                  (consequence.effects.composure, consequence.effects.assertiveness, consequence.effects.resolution),
+                  is_timeout, bool(consequence.sets or consequence.clears))
+            for option, consequence, condition, is_timeout in options]

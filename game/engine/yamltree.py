@@ -140,6 +140,7 @@ class _TreeBuilder:
         self.stack: list[YMap | YSeq] = []
         self.pending_keys: list[YScalar | None] = []
         self.anchors: dict[str, YNode] = {}
+        self.aliased = False  # whether any alias was used, to say why there are so many values
         self.documents = 0
 
     def feed(self, event: yaml.Event) -> bool:
@@ -192,7 +193,7 @@ class _TreeBuilder:
     def _scalar(self, event: yaml.ScalarEvent) -> bool:
         if not self._tag_allowed(event):
             return False
-        plain = event.style is None and event.tag is None
+        plain = not event.style and event.tag is None  # libyaml reports plain style as '', PyYAML as None
         node = YScalar(event.value, position_of(event.start_mark), plain)
         self._remember_anchor(event, node)
         return self._attach(node, event)
@@ -203,6 +204,7 @@ class _TreeBuilder:
             return self._fail(event, "alias", f"the alias *{event.anchor} has no anchor &{event.anchor} before it")
         if any(open_node is node for open_node in self.stack):
             return self._fail(event, "alias", f"the alias *{event.anchor} refers to a value that contains it")
+        self.aliased = True
         return self._attach(node, event)
 
     def _remember_anchor(self, event: yaml.NodeEvent, node: YNode) -> None:
@@ -216,6 +218,9 @@ class _TreeBuilder:
         parent = self.stack[-1]
         parent.size += node.size
         if parent.size > MAX_EXPANDED_NODES:
+            if not self.aliased:
+                return self._fail(event, "too-many-values", f"the file holds more than {MAX_EXPANDED_NODES:,} "
+                                  "values, far more than a scenario needs")
             return self._fail(event, "alias-bomb", "aliases expand this file to more than "
                               f"{MAX_EXPANDED_NODES:,} values; write the values out instead")
         if isinstance(parent, YSeq):

@@ -8,7 +8,6 @@ from collections.abc import Callable
 from game.engine.analysis import Analysis, analyse
 from game.engine.scoring import session_root
 from game.engine.session import TIMEOUT, Session
-from game.engine.statespace import State
 
 STRATEGIES = ("best", "worst", "random")
 Policy = Callable[[Session], str]
@@ -29,15 +28,21 @@ def play_out(session: Session, strategy: str, seed: int = 0) -> Session:
 def _policy(session: Session, strategy: str, seed: int) -> Policy:
     if strategy == "random":
         rng = random.Random(seed)
-        return lambda s: rng.choice([o.choice_id for o in s.view().options if o.available])
+        return lambda s: _random_choice(rng, s)
     if strategy not in ("best", "worst"):
         raise ValueError(f"unknown strategy '{strategy}'; use one of {', '.join(STRATEGIES)}")
     analysis = analyse(session.scenario, session.temperament, session_root(session))
     return lambda s: _extreme_choice(analysis, s, worst=strategy == "worst")
 
 
+def _random_choice(rng: random.Random, session: Session) -> str:
+    """Any available choice; when none is (all hidden or locked), wait for the timer, as random_play does."""
+    available = [o.choice_id for o in session.view().options if o.available]
+    return rng.choice(available) if available else TIMEOUT
+
+
 def _extreme_choice(analysis: Analysis, session: Session, worst: bool) -> str:
-    state = analysis.graph.index[State(session.place, session.anger, session.flags)]
+    state = analysis.graph.find(session.place, session.anger, session.flags)
     edge = analysis.best_option(state, worst)
     assert edge is not None, "a node with no option passed validation"
     node = session.scenario.nodes[session.place]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from game.engine.diagnostics import sort_key
 from game.engine.model import Scenario
 from game.storage.scenario_files import load_report
 
@@ -13,7 +14,7 @@ def load_or_report(path: str) -> Scenario | None:
     """The scenario at `path`, or None after printing every problem to standard error."""
     report = load_report(Path(path))
     if report.scenario is None:
-        for diagnostic in report.diagnostics:
+        for diagnostic in sorted(report.diagnostics, key=sort_key):  # in file order, as `validate` prints them
             print(diagnostic, file=sys.stderr)
         if not report.diagnostics:
             print(f"{path}: error: cannot load this scenario", file=sys.stderr)

@@ -17,6 +17,10 @@ def play_in_terminal(session: Session, read: TextIO = sys.stdin, write: TextIO =
     while not session.finished:
         view = session.view()
         print(render_view(view), file=write)
+        if not view.options and view.timer is not None:  # every choice is hidden: only the timer moves on
+            print("(There is nothing you can say yet, and the time runs out.)\n", file=write)
+            session.timeout()
+            continue
         asked_at = time.monotonic()
         answer = _read_number(read, write, len(view.options))
         if answer is None:
@@ -27,6 +31,9 @@ def play_in_terminal(session: Session, read: TextIO = sys.stdin, write: TextIO =
             if view.timer is not None and seconds > view.timer:
                 print(f"(Too slow: {seconds:.0f} s. The customer did not wait for you.)", file=write)
                 session.timeout(seconds)
+            elif not (option := view.options[answer - 1]).available:
+                reason = option.hint.rstrip(". ") or "It is not available now"
+                print(f"You can't say that yet. {reason}. Choose another answer.", file=write)
             else:
                 session.choose(answer - 1, seconds)
         except InvalidChoice as problem:
