@@ -6,14 +6,18 @@ to normalise scores and to name the best choice at each point of the debrief.
 
 from __future__ import annotations
 
+import math
 import random
 import statistics
-from collections import Counter
-from dataclasses import dataclass
+from collections import Counter, OrderedDict, deque
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from .bounds import Bounds, UnboundedLoop, compute_bounds, terminal_gains
 from .model import SCORE_NAMES, Scenario
 from .statespace import Edge, State, StateGraph, explore
+
+TIE = 1e-9  # overall values closer than this are equal (they are sums of fractions)
 
 
 class AnalysisError(Exception):
@@ -29,18 +33,54 @@ def typical_temperament(scenario: Scenario) -> int:
 class Analysis:
     graph: StateGraph
     bounds: Bounds
+    steps_left: dict[bool, list[float]] = field(default_factory=dict, repr=False, compare=False)
 
     def options(self, state: int, include_timeout: bool = True) -> list[Edge]:
         return [e for e in self.graph.edges[state] if include_timeout or not e.is_timeout]
 
     def best_option(self, state: int, worst: bool = False) -> Edge | None:
-        """The option with the best (or worst) overall grade from here, assuming play after it is too."""
-        values = self.bounds.worst_overall if worst else self.bounds.best_overall
+        """The option with the best (or worst) overall grade from here, assuming play after it is too.
+
+        On a zero-sum loop, going round ties with leaving; ties go to the option with the fewest
+        answers left to an ending, so always taking the best option finishes the conversation."""
         options = self.graph.edges[state]
         if not options:
             return None
-        score = lambda e: self.bounds.overall_weight(e.gains) + values[e.target]  # noqa: E731
-        return min(options, key=score) if worst else max(options, key=score)
+        score = self._scorer(worst)
+        target = (min if worst else max)(score(e) for e in options)
+        tied = [e for e in options if abs(score(e) - target) <= TIE]
+        if len(tied) == 1:
+            return tied[0]
+        steps = self._steps_left(worst)
+        return min(tied, key=lambda e: steps[e.target])
+
+    def _scorer(self, worst: bool) -> Callable[[Edge], float]:
+        values = self.bounds.worst_overall if worst else self.bounds.best_overall
+        return lambda e: self.bounds.overall_weight(e.gains) + values[e.target]
+
+    def _steps_left(self, worst: bool) -> list[float]:
+        """Per state, the fewest answers to an ending taking only best (or worst) options."""
+        if worst not in self.steps_left:
+            graph, score = self.graph, self._scorer(worst)
+            leads_to: list[list[int]] = [[] for _ in graph.states]
+            for state, out in enumerate(graph.edges):
+                if out:
+                    target = (min if worst else max)(score(e) for e in out)
+                    for e in out:
+                        if abs(score(e) - target) <= TIE:
+                            leads_to[e.target].append(state)
+            steps = [math.inf] * len(graph.states)
+            todo = deque(i for i in range(len(graph.states)) if graph.is_ending(i))
+            for i in todo:
+                steps[i] = 0
+            while todo:
+                reached = todo.popleft()
+                for state in leads_to[reached]:
+                    if steps[state] == math.inf:
+                        steps[state] = steps[reached] + 1
+                        todo.append(state)
+            self.steps_left[worst] = steps
+        return self.steps_left[worst]
 
     def extreme_path(self, worst: bool = False) -> list[int]:
         """States visited by always taking the best (or worst) option, from the root."""
@@ -67,6 +107,25 @@ def analyse(scenario: Scenario, temperament: int | None = None, root: State | No
     if isinstance(bounds, list):
         raise AnalysisError(describe_loop(graph, bounds[0]))
     return Analysis(graph, bounds)
+
+
+_RECENT: OrderedDict[tuple[int, int, State | None], tuple[Scenario, Analysis]] = OrderedDict()
+RECENT_LIMIT = 8
+
+
+def analysis_for(scenario: Scenario, temperament: int, root: State | None = None) -> Analysis:
+    """`analyse`, remembering the last few: a debrief, the best player and each rewind ask
+    for the same analysis again and again, and it never changes for a loaded scenario."""
+    key = (id(scenario), temperament, root)
+    known = _RECENT.get(key)
+    if known is not None and known[0] is scenario:  # the entry holds the scenario, so ids cannot be reused
+        _RECENT.move_to_end(key)
+        return known[1]
+    analysis = analyse(scenario, temperament, root)
+    _RECENT[key] = (scenario, analysis)
+    if len(_RECENT) > RECENT_LIMIT:
+        _RECENT.popitem(last=False)
+    return analysis
 
 
 def describe_state(state: State) -> str:

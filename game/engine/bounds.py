@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from .model import SCORE_NAMES, Outcome
-from .statespace import Edge, StateGraph, collector_paused
+from .collector import collector_paused
+from .statespace import Edge, StateGraph
 
 OUTCOME_POINTS = {Outcome.RESOLVED: 30, Outcome.PARTIAL: 15, Outcome.ESCALATED: 5, Outcome.LOST: 0}
 DIMENSIONS = range(len(SCORE_NAMES))

@@ -39,7 +39,7 @@ def read_condition(node: YNode, sink: DiagnosticSink) -> Condition:
     if reader.has("anger"):
         parts.append(_read_anger(reader.node("anger", required=True), sink))
     for key, negate in (("flag", False), ("not_flag", True)):
-        name = reader.ident(key, "the flag", required=False) if reader.has(key) else ""
+        name = reader.ident(key, "the flag") if reader.has(key) else ""
         if name:
             parts.append(Not(HasFlag(name)) if negate else HasFlag(name))
     for key, combine in (("all", AllOf), ("any", AnyOf)):

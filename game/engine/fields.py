@@ -89,7 +89,11 @@ class MapReader:
 
     def text(self, key: str, required: bool = True, default: str = "") -> str:
         node = self.scalar(key, required)
-        return node.text.strip() if node is not None else default
+        if node is None:
+            return default
+        if required and not node.text.strip():  # a quoted "" is as empty as a missing value
+            self.sink.error(node.position, "empty", f"'{key}' in {self.what} is empty")
+        return node.text.strip()
 
     def ident(self, key: str, what: str, required: bool = True) -> str:
         node = self.scalar(key, required)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .conditions import read_condition
 from .diagnostics import Diagnostic, DiagnosticSink, Position, ScenarioError
-from .fields import MapReader, did_you_mean
+from .fields import ID_PATTERN, MapReader, did_you_mean
 from .model import (
     Channel,
     Choice,
@@ -29,7 +29,7 @@ from .model import (
     Temperament,
     Visibility,
 )
-from .yamltree import YNode, YSeq, decode, read_tree
+from .yamltree import YMap, YNode, YScalar, YSeq, decode, read_tree
 
 SCENARIO_KEYS = ("id", "title", "summary", "channel", "difficulty", "objectives", "customer",
                  "variation", "start", "nodes", "endings")
@@ -80,7 +80,7 @@ class _ScenarioReader:
 
     def read(self, tree: YNode, path: str, digest: str) -> Scenario | None:
         top = MapReader(tree, self.sink, "the scenario", SCENARIO_KEYS)
-        if not top.entries:
+        if not top.is_mapping:  # already reported; an empty mapping goes on to list what it needs
             return None
         raw_nodes = top.mapping("nodes", required=True)
         raw_endings = top.mapping("endings", required=True)
@@ -125,9 +125,11 @@ class _ScenarioReader:
         if node is None:  # already reported where it is missing or empty
             return Customer("", "", 0)
         reader = MapReader(node, self.sink, "the customer", CUSTOMER_KEYS)
+        problems_before = len(self.sink.items)
         anger = reader.integer("anger", 0, 100)
         walks_out_at = reader.integer("walks_out_at", 1, 100) if reader.has("walks_out_at") else None
-        if walks_out_at is not None and walks_out_at <= anger:
+        numbers_valid = len(self.sink.items) == problems_before  # else compare nothing made up
+        if walks_out_at is not None and numbers_valid and walks_out_at <= anger:
             self.sink.error(reader.where("walks_out_at"), "walkout",
                             f"walks_out_at ({walks_out_at}) must be above the starting anger ({anger})")
         walks_out_to = None
@@ -171,7 +173,7 @@ class _ScenarioReader:
         timer = reader.integer("timer", 5, 600) if reader.has("timer") else None
         timeout = self._timeout(key, reader, timer)
         say = self._say(reader)
-        if not say and not reader.has("narration"):
+        if not any(say) and not reader.text("narration", required=False):
             self.sink.error(at, "silent", f"node '{key}' needs 'say' or 'narration'")
         choices = tuple(self._choice(item) for item in reader.sequence("choices", required=True))
         self._check_unique_choices(choices)
@@ -217,9 +219,13 @@ class _ScenarioReader:
         return Route(target, condition, node.position)
 
     def _choice(self, node: YNode) -> Choice:
-        reader = MapReader(node, self.sink, "a choice", CHOICE_KEYS)
+        reader = MapReader(node, self.sink, _choice_name(node), CHOICE_KEYS)
         condition_node = reader.node("if", required=reader.has("if"))  # an empty `if:` is a mistake
         condition = read_condition(condition_node, self.sink) if condition_node is not None else None
+        for key in ("when_unavailable", "unavailable_hint"):
+            if reader.has(key) and not reader.has("if"):
+                self.sink.warning(reader.entries[key].key_position, "no-condition",
+                                  f"'{key}' has no effect: this choice has no 'if', so it is always available")
         return Choice(
             id=reader.ident("id", "the choice id"),
             text=reader.text("text"),
@@ -267,3 +273,11 @@ class _ScenarioReader:
             if choice.id and choice.id in seen:
                 self.sink.error(choice.position, "duplicate-choice", f"two choices here have the id '{choice.id}'")
             seen.add(choice.id)
+
+
+def _choice_name(node: YNode) -> str:
+    """How messages name a choice: by its id where it has a usable one."""
+    entry = node.entries.get("id") if isinstance(node, YMap) else None
+    if entry is not None and isinstance(entry.value, YScalar) and ID_PATTERN.fullmatch(entry.value.text):
+        return f"choice '{entry.value.text}'"
+    return "a choice"

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 
 from .model import AllOf, AngerRange, AnyOf, Condition, Consequence, HasFlag, Node, Not, Scenario
 from .rules import ANGER_MAX, flags_after, scaled_anger
-from .statespace import State, collector_paused, live_flags
+from .collector import collector_paused
+from .statespace import State, live_flags
 
 ALL = (1 << (ANGER_MAX + 1)) - 1
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .analysis import Analysis, analyse
+from .analysis import Analysis, analysis_for
 from .model import SCORE_NAMES, Ending, Outcome, Principle
 from .session import TIMEOUT, Session, Step
 from .statespace import Edge, State, start_state
@@ -67,13 +67,13 @@ def result(session: Session) -> Result:
     ending = session.ending
     if ending is None:
         raise ValueError("the conversation has not ended yet; call result() once view().finished is true")
-    analysis = analyse(session.scenario, session.temperament, session_root(session))
+    analysis = analysis_for(session.scenario, session.temperament, session_root(session))
     edges = [edge_for(analysis, step) for step in session.history]
     final = analysis.graph.find(ending.id, session.anger, session.flags)
     totals = analysis.totals(edges, final)
     values = [analysis.bounds.normalised(d, totals[d]) for d in range(len(SCORE_NAMES))]
     overall = sum(values) / len(values)
-    scores = Scores(*(round(v) for v in values), round(overall), grade_for(overall))
+    scores = Scores(*(round(v) for v in values), round(overall), grade_for(round(overall)))  # as shown
     curve = (session.origin.anger, *(step.anger_after for step in session.history))
     path = (*(step.node for step in session.history), ending.id)
     return Result(session.scenario.id, ending, session.anger, path, scores,

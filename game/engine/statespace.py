@@ -7,12 +7,11 @@ no paths are enumerated, and loops are found rather than followed forever.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
+from .collector import collector_paused
 from .conditions import flags_named, holds
 from .model import Condition, Consequence, Node, Scenario
 from .rules import clamp_anger, flags_after, land, scaled_anger, settle
@@ -128,22 +127,6 @@ def live_flags(scenario: Scenario) -> dict[str, frozenset[str]]:
 def flags_named_at(node: Node) -> set[str]:
     conditions = [c.condition for c in node.choices] + [r.condition for r in node.route]
     return set().union(*(flags_named(condition) for condition in conditions))
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building large acyclic structures.
-
-    Building the graph allocates hundreds of thousands of tuples and nothing in it forms a
-    reference cycle, yet each allocation burst triggers a full scan: pausing halves the time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 @dataclass(slots=True)

@@ -9,10 +9,12 @@ nesting, alias bombs, explicit `!!python` tags) ends in a diagnostic instead of 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
 
+from .collector import collector_paused
 from .diagnostics import DiagnosticSink, Position
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
@@ -24,6 +26,7 @@ MAX_BYTES = 8 * 1024 * 1024
 MAX_DEPTH = 64
 MAX_EXPANDED_NODES = 1_000_000
 TEXT_TAG = "tag:yaml.org,2002:str"
+NOT_YAML_TEXT = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 @dataclass(slots=True)
@@ -101,11 +104,15 @@ def read_tree(text: str, sink: DiagnosticSink) -> YNode | None:
     builder = _TreeBuilder(sink)
     loader = _Loader(text)
     try:
-        while loader.check_event():
-            if not builder.feed(loader.get_event()):
-                return None
+        with collector_paused():
+            while loader.check_event():
+                if not builder.feed(loader.get_event()):
+                    return None
     except yaml.MarkedYAMLError as problem:
         sink.error(*_describe_parse_error(problem, text))
+        return None
+    except yaml.reader.ReaderError:  # a character YAML forbids; libyaml's offset counts UTF-8 bytes
+        sink.error(*_describe_bad_character(text))
         return None
     finally:
         loader.dispose()
@@ -123,6 +130,15 @@ def _describe_parse_error(problem: yaml.MarkedYAMLError, source: str) -> tuple[P
     if problem.context:
         text = f"{text} ({problem.context})"
     return at, "syntax", f"YAML syntax: {text}"
+
+
+def _describe_bad_character(source: str) -> tuple[Position, str, str]:
+    found = NOT_YAML_TEXT.search(source)
+    if found is None:  # pragma: no cover - the reader and this pattern agree on what YAML allows
+        return Position(1, 1), "character", "the file holds a character that YAML does not allow"
+    offset = found.start()
+    at = Position(source.count("\n", 0, offset) + 1, offset - source.rfind("\n", 0, offset))
+    return at, "character", f"the character U+{ord(found.group()):04X} is not allowed in YAML text; remove it"
 
 
 def _character_at(source: str, at: Position) -> str:

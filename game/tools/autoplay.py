@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from game.engine.analysis import Analysis, analyse
+from game.engine.analysis import Analysis, analysis_for
 from game.engine.scoring import session_root
 from game.engine.session import TIMEOUT, Session
 
@@ -31,7 +31,7 @@ def _policy(session: Session, strategy: str, seed: int) -> Policy:
         return lambda s: _random_choice(rng, s)
     if strategy not in ("best", "worst"):
         raise ValueError(f"unknown strategy '{strategy}'; use one of {', '.join(STRATEGIES)}")
-    analysis = analyse(session.scenario, session.temperament, session_root(session))
+    analysis = analysis_for(session.scenario, session.temperament, session_root(session))
     return lambda s: _extreme_choice(analysis, s, worst=strategy == "worst")
 
 

@@ -19,7 +19,7 @@ from game.storage.scenario_files import load_library
 
 from .analysis_report import analysis_as_dict, render_analysis
 from .autoplay import STRATEGIES, play_out
-from .common import load_or_report, parse_flags
+from .common import flags_known, load_or_report, parse_flags
 from .play_text import play_in_terminal
 from .text_render import render_debrief
 
@@ -52,6 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return run(args)
+    except KeyboardInterrupt:
+        print("\nStopped.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader went away (e.g. `| head`): nothing left to say
+        sys.stderr.close()
+        return 1
+
+
+def run(args: argparse.Namespace) -> int:
     if args.verb == "validate":
         return validate(args.paths)
     if args.verb == "analyze":
@@ -80,6 +91,11 @@ def play(args: argparse.Namespace) -> int:
     scenario = load_or_report(args.path)
     if scenario is None:
         return 1
+    if args.json and args.auto is None:
+        print("error: --json goes with --auto best|worst|random", file=sys.stderr)
+        return 2
+    for flag in sorted(parse_flags(args.flags) - flags_known(scenario)):
+        print(f"warning: the flag '{flag}' is never set or tested in {args.path}", file=sys.stderr)
     seed = args.seed if args.seed is not None else _fresh_seed()
     try:
         session = Session.start(scenario, seed, at=args.at, anger=args.anger, flags=parse_flags(args.flags))

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from game.engine.diagnostics import sort_key
 from game.engine.model import Scenario
+from game.engine.statespace import flags_named_at
 from game.storage.scenario_files import load_report
 
 
@@ -23,3 +24,13 @@ def load_or_report(path: str) -> Scenario | None:
 
 def parse_flags(text: str) -> frozenset[str]:
     return frozenset(flag.strip() for flag in text.split(",") if flag.strip())
+
+
+def flags_known(scenario: Scenario) -> set[str]:
+    """Every flag a scenario sets, clears or tests: a play-test flag outside it is a typo."""
+    named: set[str] = set()
+    for node in scenario.nodes.values():
+        named |= flags_named_at(node)
+        for consequence in node.consequences():
+            named |= consequence.sets | consequence.clears
+    return named

@@ -50,6 +50,8 @@ def _read_number(read: TextIO, write: TextIO, count: int) -> int | None:
         if not line:
             return None
         text = line.strip()
+        if not read.isatty():  # piped answers are not echoed by a terminal: show them
+            print(text, file=write)
         if text.isdigit() and 1 <= int(text) <= count:
             return int(text)
         print(f"Type a number from 1 to {count} and press Enter.", file=write)

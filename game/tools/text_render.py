@@ -24,8 +24,9 @@ def meter(anger: int, walks_out_at: int | None) -> str:
     return f"Anger [{''.join(cells)}] {anger:3d}/100 {anger_label(anger)}{limit}"
 
 
-def wrap(text: str, indent: str = "") -> str:
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+def wrap(text: str, indent: str = "", hanging: int = 0) -> str:
+    """Fill to the terminal width; `hanging` indents continuation lines past a list number."""
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent + " " * hanging)
 
 
 def render_view(view: View) -> str:
@@ -38,7 +39,7 @@ def render_view(view: View) -> str:
         parts.append(f"  [you have {view.timer} seconds to answer]")
     for number, option in enumerate(view.options, start=1):
         locked = "" if option.available else f"  [not yet: {option.hint or 'unavailable'}]"
-        parts.append(wrap(f"{number}. {option.text}{locked}", "  "))
+        parts.append(wrap(f"{number}. {option.text}{locked}", "  ", hanging=len(f"{number}. ")))
     return "\n".join(parts)
 
 
@@ -56,7 +57,8 @@ def render_debrief(result: Result) -> str:
     ]
     for number, review in enumerate(result.reviews, start=1):
         step = review.step
-        lines.append(wrap(f"{number}. You said: {review.text}  (anger {step.anger_before} -> {step.anger_after})"))
+        said = f"{number}. You said: {review.text}  (anger {step.anger_before} -> {step.anger_after})"
+        lines.append(wrap(said, hanging=len(f"{number}. ")))
         if review.principle is not None:
             lines.append(wrap(f"Principle: {review.principle.name}", "   "))
         if review.feedback:

@@ -1,0 +1,295 @@
+"""The command line, run exactly as a trainer runs it: `python3 main.py ...` in a subprocess.
+
+Every run is checked for a traceback on standard error: whatever goes wrong, a person
+must get a sentence, not a stack.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from game.engine.session import Session
+from game.storage.scenario_files import PRINCIPLES_FILE, load_scenario
+from tests.conftest import ANGRY_WALK_IN, ROOT
+from tests.content.transcript import load_runs
+
+WALK_IN = str(ANGRY_WALK_IN.relative_to(ROOT))
+DIAGNOSTIC = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): (?P<message>.+)$")
+REPORT_KEYS = {"scenario", "ending", "outcome", "final_anger", "path", "scores"}
+OPTIONAL_KEYS = {"grade", "seed", "temperament", "choices"}
+SCORE_KEYS = {"composure", "assertiveness", "resolution", "overall"}
+
+
+def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, input=stdin, capture_output=True,
+                          text=True, timeout=60, check=False)
+    assert "Traceback" not in done.stderr, f"main.py {' '.join(args)} crashed:\n{done.stderr}"
+    assert "Traceback" not in done.stdout, f"main.py {' '.join(args)} printed a traceback:\n{done.stdout}"
+    return done
+
+
+def auto_report(*args: str) -> dict:
+    done = run("play", WALK_IN, *args, "--json")
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)  # the whole of stdout is one JSON object
+
+
+# -- help and validate ---------------------------------------------------------------------
+
+def test_help_lists_the_verbs() -> None:
+    done = run("--help")
+    assert done.returncode == 0
+    for verb in ("validate", "play", "analyze"):
+        assert verb in done.stdout
+
+
+def test_validate_the_shipped_scenarios() -> None:
+    done = run("validate")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "error" not in done.stdout
+    assert "0 error(s), 0 warning(s)" in done.stderr
+
+
+BROKEN = """\
+id: broken
+title: "Broken"
+summary: "Several mistakes at once"
+customer:
+  name: "Someone"
+  anger: 50
+  walks_out_at: 95
+start: nowhere
+nodes:
+  a:
+    say: ["hello"]
+    choices:
+      - id: one
+        text: "One"
+        effects: {anger: lots}
+        next: missing-node
+      - id: one
+        text: "Again"
+        next: the-end
+endings:
+  the-end:
+    outcome: maybe
+    title: "End"
+    text: "done"
+"""
+
+
+def test_validate_reports_every_error_with_its_position(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    done = run("validate", str(broken))
+    assert done.returncode == 1
+    lines = [line for line in done.stdout.splitlines() if line.strip()]
+    assert lines, "validate printed nothing for a broken file"
+    matches = [DIAGNOSTIC.match(line) for line in lines]
+    assert all(matches), f"not all lines are path:line:col: severity: message:\n{done.stdout}"
+    assert {m["path"] for m in matches} == {str(broken)}
+    errors = [m for m in matches if m["severity"] == "error"]
+    assert len(errors) >= 4, done.stdout
+    where = {(int(m["line"]), m["message"]) for m in errors}
+    assert any(line == 8 and "nowhere" in message for line, message in where), done.stdout
+    assert any(line == 15 and "lots" in message for line, message in where), done.stdout
+    assert any(line == 16 and "missing-node" in message for line, message in where), done.stdout
+    assert any(line == 22 and "maybe" in message for line, message in where), done.stdout
+    assert re.search(r"\d+ error\(s\)", done.stderr)
+
+
+def test_validate_reports_a_yaml_syntax_error(tmp_path: Path) -> None:
+    broken = tmp_path / "syntax.yaml"
+    broken.write_text("id: x\ntitle: [unclosed\nnodes:\n  a: 1\n", encoding="utf-8")
+    done = run("validate", str(broken))
+    assert done.returncode == 1
+    assert DIAGNOSTIC.match(done.stdout.splitlines()[0]), done.stdout
+
+
+def test_validate_a_missing_path(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-scenario.yaml"
+    done = run("validate", str(missing))
+    assert done.returncode == 1
+    assert f"{missing}:1:1: error: no such file or folder" in done.stdout
+
+
+# -- play in the terminal ------------------------------------------------------------------
+
+def numbers_for(seed: int, choice_ids: tuple[str, ...]) -> list[int]:
+    """The option numbers a person types to give these answers, in this seed's shown order."""
+    session = Session.start(load_scenario(ANGRY_WALK_IN), seed)
+    numbers = []
+    for choice_id in choice_ids:
+        ids = [option.choice_id for option in session.view().options]
+        numbers.append(ids.index(choice_id) + 1)
+        session.choose_id(choice_id)
+    assert session.finished
+    return numbers
+
+
+BEST = next(r for r in load_runs() if r.name == "best-path")
+
+
+def test_text_play_reaches_the_debrief() -> None:
+    typed = numbers_for(BEST.seed, BEST.choices)
+    done = run("play", WALK_IN, "--text", "--seed", str(BEST.seed), stdin="".join(f"{n}\n" for n in typed))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert f"seed {BEST.seed}" in done.stdout
+    assert "ENDING: Sorted out (resolved)" in done.stdout
+    assert "Composure 100   Assertiveness 100   Resolution 100   Overall 100 (grade A)" in done.stdout
+    assert "Type a number" not in done.stdout
+
+
+def test_text_play_asks_again_after_invalid_input() -> None:
+    typed = numbers_for(BEST.seed, BEST.choices)
+    session = Session.start(load_scenario(ANGRY_WALK_IN), BEST.seed)
+    session.choose_id(BEST.choices[0])
+    session.choose_id(BEST.choices[1])
+    locked = [n for n, option in enumerate(session.view().options, start=1) if not option.available]
+    assert locked, "the best path shows a locked choice at its third answer"
+    lines = ["x", "99", "", str(typed[0]), str(typed[1]), str(locked[0]), *map(str, typed[2:])]
+    done = run("play", WALK_IN, "--text", "--seed", str(BEST.seed), stdin="".join(f"{line}\n" for line in lines))
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.count("Type a number from 1 to 4 and press Enter.") == 3
+    assert done.stdout.count("You can't say that yet. You need his account number first.") == 1
+    assert "ENDING: Sorted out (resolved)" in done.stdout
+    assert "Overall 100 (grade A)" in done.stdout
+
+
+def test_text_play_stops_cleanly_when_input_runs_out() -> None:
+    done = run("play", WALK_IN, "--text", "--seed", "3", stdin="2\n")
+    assert done.returncode == 1
+    assert "Stopped before the end of the conversation." in done.stdout
+    assert "ENDING" not in done.stdout
+
+
+def test_text_play_with_no_input_at_all() -> None:
+    done = run("play", WALK_IN, "--text", "--seed", "3", stdin="")
+    assert done.returncode == 1
+    assert "Stopped before the end" in done.stdout
+
+
+# -- play without a person -----------------------------------------------------------------
+
+@pytest.mark.parametrize("args", [("--auto", "best", "--seed", "3"), ("--auto", "worst", "--seed", "3"),
+                                  ("--auto", "random", "--seed", "5")], ids=["best", "worst", "random"])
+def test_auto_play_prints_one_json_report(args: tuple[str, ...]) -> None:
+    report = auto_report(*args)
+    assert REPORT_KEYS <= set(report) <= REPORT_KEYS | OPTIONAL_KEYS
+    assert set(report["scores"]) == SCORE_KEYS
+    assert all(isinstance(v, int) and 0 <= v <= 100 for v in report["scores"].values())
+    assert report["scenario"] == "angry-walk-in"
+    assert report["path"][0] == "burst-in" and report["path"][-1] == report["ending"]
+    assert report["outcome"] in {"resolved", "partial", "escalated", "lost"}
+    assert 0 <= report["final_anger"] <= 100
+    assert auto_report(*args) == report, "the same seed must give the same run"
+
+
+def test_best_play_scores_at_least_worst_play() -> None:
+    best, worst = auto_report("--auto", "best", "--seed", "3"), auto_report("--auto", "worst", "--seed", "3")
+    assert best["scores"]["overall"] >= worst["scores"]["overall"]
+    assert best["scores"]["overall"] == 100 and best["ending"] == "cleared-up"
+    assert best.get("choices", list(BEST.choices)) == list(BEST.choices)
+
+
+def test_auto_play_without_json_prints_the_debrief() -> None:
+    done = run("play", WALK_IN, "--auto", "worst", "--seed", "3")
+    assert done.returncode == 0, done.stderr
+    assert "ENDING: " in done.stdout and "Overall" in done.stdout
+
+
+def test_play_testing_start_anywhere() -> None:
+    report = auto_report("--auto", "best", "--seed", "3", "--at", "reads-letter", "--anger", "40",
+                         "--flags", "account-checked,complaint-noted")
+    assert report["path"][0] == "reads-letter"
+    assert report.get("choices", ["account-fine"])[0] == "account-fine"  # unlocked by the flag
+
+
+@pytest.mark.parametrize("args, wanted", [
+    (("--at", "nowhere"), "nowhere"),
+    (("--at", "cleared-up"), "cleared-up"),
+    (("--anger", "150"), "150"),
+], ids=["unknown-node", "an-ending", "anger-out-of-range"])
+def test_play_testing_bad_start_is_a_clear_error(args: tuple[str, ...], wanted: str) -> None:
+    done = run("play", WALK_IN, "--auto", "best", "--seed", "3", *args)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert done.stderr.startswith("error: ") and wanted in done.stderr
+
+
+def test_play_a_missing_scenario(tmp_path: Path) -> None:
+    done = run("play", str(tmp_path / "gone.yaml"), "--auto", "best")
+    assert done.returncode == 1
+    assert "gone.yaml" in done.stderr and "error" in done.stderr
+
+
+def test_play_a_broken_scenario_lists_its_errors(tmp_path: Path) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(BROKEN, encoding="utf-8")
+    done = run("play", str(broken), "--auto", "best")
+    assert done.returncode == 1
+    lines = done.stderr.splitlines()
+    assert len(lines) >= 4 and all(DIAGNOSTIC.match(line) for line in lines), done.stderr
+
+
+# -- analyze -------------------------------------------------------------------------------
+
+def test_analyze_json() -> None:
+    done = run("analyze", WALK_IN, "--json")
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert {"best", "worst", "endings", "random_play"} <= set(report)
+    assert report["random_play"]["runs"] == 10000
+    assert set(report["endings"]) == set(load_scenario(ANGRY_WALK_IN).endings)
+    assert all(facts["reachable"] for facts in report["endings"].values())
+    assert sum(report["random_play"]["endings"].values()) == 10000
+    for name in ("composure", "assertiveness", "resolution"):
+        assert report["best"][name] > report["worst"][name]
+
+
+def test_analyze_text() -> None:
+    done = run("analyze", WALK_IN)
+    assert done.returncode == 0, done.stderr
+    for text in ("Scenario angry-walk-in", "Best play:  burst-in", "Worst play: burst-in", "Endings:",
+                 "Random play, 10000 games", "cleared-up", "walked-out"):
+        assert text in done.stdout
+
+
+# -- a timed node whose choices are all hidden: only the timer can move on -------------------
+
+def hidden_at_louder(folder: Path) -> Path:
+    """The walk-in with every choice at 'louder' hidden behind a flag nobody has there."""
+    data = yaml.safe_load(ANGRY_WALK_IN.read_text(encoding="utf-8"))
+    louder = data["nodes"]["louder"]
+    assert "timer" in louder and "timeout" in louder
+    for choice in louder["choices"]:
+        choice.update({"if": {"flag": "complaint-noted"}, "when_unavailable": "hide"})
+    shutil.copy(ANGRY_WALK_IN.parent / PRINCIPLES_FILE, folder / PRINCIPLES_FILE)
+    path = folder / "hidden.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    assert run("validate", str(path)).returncode == 0
+    return path
+
+
+def test_text_play_lets_the_timer_run_out_when_nothing_can_be_said(tmp_path: Path) -> None:
+    path = hidden_at_louder(tmp_path)
+    done = run("play", str(path), "--text", "--seed", "1", "--at", "louder", stdin="1\n" * 20)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Your answer (1-0)" not in done.stdout
+    assert "nothing you can say" in done.stdout
+    assert "ENDING: " in done.stdout
+
+
+def test_random_auto_play_waits_when_nothing_can_be_said(tmp_path: Path) -> None:
+    path = hidden_at_louder(tmp_path)
+    done = run("play", str(path), "--auto", "random", "--seed", "1", "--at", "louder", "--json")
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["choices"][0] == "(timeout)"

@@ -1,0 +1,331 @@
+"""The JSON schemas for editors agree with the loader, and all shipped content passes them.
+
+The loader is the authority on the format; the schemas only give editors hover text and early
+warnings. These tests keep the two from drifting: same keys per object, same enums, and every
+shipped scenario, example and principles file valid under both.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from game.engine.conditions import ANGER_KEYS, CONDITION_KEYS
+from game.engine.loader import (
+    CHOICE_KEYS,
+    CUSTOMER_KEYS,
+    EFFECT_KEYS,
+    EFFECT_LIMIT,
+    ENDING_KEYS,
+    NODE_KEYS,
+    ROUTE_KEYS,
+    SCENARIO_KEYS,
+    TEMPERAMENT_KEYS,
+    TIMEOUT_KEYS,
+    VARIATION_KEYS,
+    read_scenario,
+)
+from game.engine.model import Channel, Outcome, Visibility
+from game.engine.principles import PRINCIPLE_KEYS
+from game.storage.scenario_files import PRINCIPLES_FILE, load_principles
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = ROOT / "scenarios"
+SCHEMAS = SCENARIOS / "schema"
+SCENARIO_SCHEMA_PATH = SCHEMAS / "scenario.schema.json"
+PRINCIPLES_SCHEMA_PATH = SCHEMAS / "principles.schema.json"
+EXAMPLES = ROOT / "docs" / "examples"
+WORKED_EXAMPLE = EXAMPLES / "worked-example.yaml"
+FORMAT_DOC = ROOT / "docs" / "scenario-format.md"
+MODELINE_PREFIX = "# yaml-language-server: $schema="
+
+SCENARIO_SCHEMA = json.loads(SCENARIO_SCHEMA_PATH.read_text(encoding="utf-8"))
+PRINCIPLES_SCHEMA = json.loads(PRINCIPLES_SCHEMA_PATH.read_text(encoding="utf-8"))
+SCENARIO_FILES = sorted(p for p in SCENARIOS.glob("*.yaml") if p.name != PRINCIPLES_FILE)
+EXAMPLE_FILES = sorted(EXAMPLES.glob("*.yaml"))
+ALL_SCENARIO_FILES = SCENARIO_FILES + EXAMPLE_FILES
+
+
+def relative(path: Path) -> str:
+    return path.relative_to(ROOT).as_posix()
+
+
+def schema_errors(schema: dict[str, Any], data: Any) -> list[str]:
+    errors = Draft202012Validator(schema).iter_errors(data)
+    return [f"{'/'.join(map(str, e.absolute_path)) or '(top)'}: {e.message}" for e in errors]
+
+
+def loader_errors(data: Any) -> list[str]:
+    """The loader's errors for `data`, written out as YAML (principles from scenarios/)."""
+    principles, problems = load_principles(SCENARIOS)
+    assert not problems
+    text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True)
+    report = read_scenario(text.encode("utf-8"), "mutated.yaml", principles)
+    return [str(d) for d in report.diagnostics if d.is_error]
+
+
+def load_yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_there_is_content_to_check() -> None:
+    assert SCENARIO_FILES, "no shipped scenarios found"
+    assert WORKED_EXAMPLE in EXAMPLE_FILES
+
+
+@pytest.mark.parametrize("schema", [SCENARIO_SCHEMA, PRINCIPLES_SCHEMA], ids=["scenario", "principles"])
+def test_schema_is_valid_draft_2020_12(schema: dict[str, Any]) -> None:
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(schema)
+
+
+@pytest.mark.parametrize("path", ALL_SCENARIO_FILES, ids=relative)
+def test_scenario_file_matches_schema(path: Path) -> None:
+    assert schema_errors(SCENARIO_SCHEMA, load_yaml(path)) == []
+
+
+def test_principles_file_matches_schema() -> None:
+    assert schema_errors(PRINCIPLES_SCHEMA, load_yaml(SCENARIOS / PRINCIPLES_FILE)) == []
+
+
+@pytest.mark.parametrize("path", [*ALL_SCENARIO_FILES, SCENARIOS / PRINCIPLES_FILE], ids=relative)
+def test_first_line_is_the_schema_modeline(path: Path) -> None:
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line.startswith(MODELINE_PREFIX), f"{relative(path)} must start with the modeline"
+    target = (path.parent / first_line.removeprefix(MODELINE_PREFIX)).resolve()
+    expected = PRINCIPLES_SCHEMA_PATH if path.name == PRINCIPLES_FILE else SCENARIO_SCHEMA_PATH
+    assert target == expected
+
+
+def test_scenario_files_use_the_short_modeline() -> None:
+    for path in SCENARIO_FILES:
+        assert path.read_text(encoding="utf-8").startswith(f"{MODELINE_PREFIX}schema/scenario.schema.json\n")
+
+
+# -- the schema and the loader agree ------------------------------------------------------------
+
+def definition(name: str) -> dict[str, Any]:
+    return SCENARIO_SCHEMA["$defs"][name]
+
+
+def properties(schema: dict[str, Any]) -> set[str]:
+    return set(schema["properties"])
+
+
+@pytest.mark.parametrize(("where", "schema_keys", "loader_keys"), [
+    ("the scenario", properties(SCENARIO_SCHEMA), SCENARIO_KEYS),
+    ("customer", properties(definition("customer")), CUSTOMER_KEYS),
+    ("temperament", properties(definition("temperament")), TEMPERAMENT_KEYS),
+    ("variation", properties(definition("variation")), VARIATION_KEYS),
+    ("node", properties(definition("talkingNode")) | properties(definition("routingNode")), NODE_KEYS),
+    ("choice", properties(definition("choice")), CHOICE_KEYS),
+    ("timeout", properties(definition("timeout")), TIMEOUT_KEYS),
+    ("effects", properties(definition("effects")), EFFECT_KEYS),
+    ("route entry", properties(definition("routeEntry")), ROUTE_KEYS),
+    ("ending", properties(definition("ending")), ENDING_KEYS),
+    ("condition", properties(definition("condition")), CONDITION_KEYS),
+    ("anger condition", properties(definition("angerCondition")), ANGER_KEYS),
+    ("principles file", properties(PRINCIPLES_SCHEMA), ("principles",)),
+    ("principle", properties(PRINCIPLES_SCHEMA["$defs"]["principle"]), PRINCIPLE_KEYS),
+])
+def test_schema_keys_equal_loader_keys(where: str, schema_keys: set[str], loader_keys: tuple[str, ...]) -> None:
+    assert schema_keys == set(loader_keys), f"{where}: the schema and the loader allow different keys"
+
+
+def test_routing_node_allows_only_route() -> None:
+    assert properties(definition("routingNode")) == {"route"}
+    assert "route" not in properties(definition("talkingNode"))
+
+
+def test_schema_enums_equal_model_enums() -> None:
+    choice, ending = definition("choice")["properties"], definition("ending")["properties"]
+    assert SCENARIO_SCHEMA["properties"]["channel"]["enum"] == [c.value for c in Channel]
+    assert ending["outcome"]["enum"] == [o.value for o in Outcome]
+    assert choice["when_unavailable"]["enum"] == [v.value for v in Visibility]
+
+
+def test_effect_range_equals_loader_limit() -> None:
+    effect = definition("effect")
+    assert (effect["minimum"], effect["maximum"]) == (-EFFECT_LIMIT, EFFECT_LIMIT)
+
+
+def object_schemas(schema: Any) -> Iterator[dict[str, Any]]:
+    """Every sub-schema with 'properties', anywhere in the document."""
+    if isinstance(schema, dict):
+        if isinstance(schema.get("properties"), dict):
+            yield schema
+        for value in schema.values():
+            yield from object_schemas(value)
+    elif isinstance(schema, list):
+        for item in schema:
+            yield from object_schemas(item)
+
+
+@pytest.mark.parametrize("schema", [SCENARIO_SCHEMA, PRINCIPLES_SCHEMA], ids=["scenario", "principles"])
+def test_every_object_is_closed_and_every_property_described(schema: dict[str, Any]) -> None:
+    found = list(object_schemas(schema))
+    assert found
+    for sub in found:
+        assert sub.get("additionalProperties") is False, f"open object with keys {sorted(sub['properties'])}"
+        for key, value in sub["properties"].items():
+            assert value.get("description"), f"property '{key}' has no description"
+
+
+# -- the schema rejects what the loader rejects, and accepts what it accepts -----------------
+
+def example() -> dict[str, Any]:
+    return copy.deepcopy(load_yaml(WORKED_EXAMPLE))
+
+
+def first_choice(data: dict[str, Any]) -> dict[str, Any]:
+    return data["nodes"]["greeting"]["choices"][0]
+
+
+def typo_in_choice(data: dict[str, Any]) -> None:
+    first_choice(data)["feedbak"] = first_choice(data).pop("feedback")
+
+
+def typo_at_top(data: dict[str, Any]) -> None:
+    data["titel"] = data.pop("title")
+
+
+def effect_out_of_range(data: dict[str, Any]) -> None:
+    first_choice(data)["effects"]["anger"] = 150
+
+
+def effect_not_a_number(data: dict[str, Any]) -> None:
+    first_choice(data)["effects"]["resolution"] = "lots"
+
+
+def anger_out_of_range(data: dict[str, Any]) -> None:
+    data["customer"]["anger"] = 101
+
+
+def timer_without_timeout(data: dict[str, Any]) -> None:
+    del data["nodes"]["explain"]["timeout"]
+
+
+def route_without_fallback(data: dict[str, Any]) -> None:
+    data["nodes"]["take-stock"]["route"][-1]["if"] = {"flag": "verified"}
+
+
+def route_node_with_choices(data: dict[str, Any]) -> None:
+    data["nodes"]["take-stock"]["choices"] = copy.deepcopy(data["nodes"]["put-right"]["choices"])
+
+
+def bad_node_id(data: dict[str, Any]) -> None:
+    data["nodes"]["Put Right"] = data["nodes"].pop("put-right")
+
+
+def empty_say_list(data: dict[str, Any]) -> None:
+    data["nodes"]["put-right"]["say"] = []
+
+
+def silent_node(data: dict[str, Any]) -> None:
+    del data["nodes"]["put-right"]["say"]
+
+
+def walk_out_without_threshold(data: dict[str, Any]) -> None:
+    del data["customer"]["walks_out_at"]
+
+
+def unknown_channel(data: dict[str, Any]) -> None:
+    data["channel"] = "email"
+
+
+def empty_condition(data: dict[str, Any]) -> None:
+    data["nodes"]["explain"]["choices"][0]["if"] = {}
+
+
+def typo_in_anger_condition(data: dict[str, Any]) -> None:
+    data["nodes"]["take-stock"]["route"][0]["if"] = {"anger": {"at_leest": 60}}
+
+
+def missing_outcome(data: dict[str, Any]) -> None:
+    del data["endings"]["sorted"]["outcome"]
+
+
+@pytest.mark.parametrize("mutate", [
+    typo_in_choice, typo_at_top, effect_out_of_range, effect_not_a_number, anger_out_of_range,
+    timer_without_timeout, route_without_fallback, route_node_with_choices, bad_node_id, empty_say_list,
+    silent_node, walk_out_without_threshold, unknown_channel, empty_condition, typo_in_anger_condition,
+    missing_outcome,
+], ids=lambda f: f.__name__)
+def test_schema_rejects_what_the_loader_rejects(mutate: Callable[[dict[str, Any]], None]) -> None:
+    data = example()
+    mutate(data)
+    assert loader_errors(data), "the mutation should be an error for the loader"
+    assert schema_errors(SCENARIO_SCHEMA, data), "the schema accepted a file the loader rejects"
+
+
+def say_as_one_line(data: dict[str, Any]) -> None:
+    data["nodes"]["put-right"]["say"] = "Right. So when do I get my money back?"
+
+
+def narration_only(data: dict[str, Any]) -> None:
+    node = data["nodes"]["wants-manager"]
+    del node["say"]
+    node["narration"] = "She sighs heavily down the line."
+
+
+def rich_conditions(data: dict[str, Any]) -> None:
+    data["nodes"]["take-stock"]["route"][0]["if"] = {
+        "any": [{"anger": {"above": 59, "below": 100}},
+                {"all": [{"not_flag": "verified"}, {"not": {"anger": {"at_most": 40}}}]}],
+    }
+
+
+def no_variation_or_walk_out(data: dict[str, Any]) -> None:
+    del data["variation"]
+    for key in ("walks_out_at", "walks_out_to", "temperament"):
+        del data["customer"][key]
+
+
+def optional_choice_keys(data: dict[str, Any]) -> None:
+    choice = first_choice(data)
+    choice.update(effects={}, clears=[], when_unavailable="hide")
+    data["nodes"]["greeting"]["shuffle"] = False
+
+
+@pytest.mark.parametrize("mutate", [
+    say_as_one_line, narration_only, rich_conditions, no_variation_or_walk_out, optional_choice_keys,
+], ids=lambda f: f.__name__)
+def test_schema_accepts_what_the_loader_accepts(mutate: Callable[[dict[str, Any]], None]) -> None:
+    data = example()
+    mutate(data)
+    assert loader_errors(data) == []
+    assert schema_errors(SCENARIO_SCHEMA, data) == []
+
+
+def test_principles_schema_rejects_a_typo_key() -> None:
+    data = load_yaml(SCENARIOS / PRINCIPLES_FILE)
+    principle = next(iter(data["principles"].values()))
+    principle["explenation"] = principle.pop("explanation")
+    assert schema_errors(PRINCIPLES_SCHEMA, data)
+
+
+# -- the worked example in the docs ---------------------------------------------------------
+
+def test_worked_example_has_no_diagnostics_with_the_shipped_principles() -> None:
+    principles, problems = load_principles(SCENARIOS)
+    assert not problems
+    report = read_scenario(WORKED_EXAMPLE.read_bytes(), relative(WORKED_EXAMPLE), principles)
+    assert [str(d) for d in report.diagnostics] == []
+
+
+def test_format_doc_shows_the_worked_example_verbatim() -> None:
+    assert WORKED_EXAMPLE.read_text(encoding="utf-8") in FORMAT_DOC.read_text(encoding="utf-8")
+
+
+def test_format_doc_names_every_key() -> None:
+    doc = FORMAT_DOC.read_text(encoding="utf-8")
+    keys = {*SCENARIO_KEYS, *CUSTOMER_KEYS, *TEMPERAMENT_KEYS, *VARIATION_KEYS, *NODE_KEYS, *CHOICE_KEYS,
+            *TIMEOUT_KEYS, *EFFECT_KEYS, *ROUTE_KEYS, *ENDING_KEYS, *CONDITION_KEYS, *ANGER_KEYS, *PRINCIPLE_KEYS}
+    assert sorted(key for key in keys if f"`{key}`" not in doc) == []
