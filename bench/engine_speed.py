@@ -24,14 +24,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from generate_scenario import generate  # noqa: E402
+from generate_scenario import generate
 
-from game.engine.analysis import analyse, random_play  # noqa: E402
-from game.engine.loader import read_scenario  # noqa: E402
-from game.engine.model import Scenario  # noqa: E402
-from game.engine.session import Session  # noqa: E402
-from game.storage.scenario_files import load_principles  # noqa: E402
-from game.tools.autoplay import play_out  # noqa: E402
+from game.engine.analysis import analyse, random_play
+from game.engine.loader import read_scenario
+from game.engine.model import Scenario
+from game.engine.session import Session
+from game.storage.scenario_files import load_principles
+from game.tools.autoplay import play_out
 
 
 def median_seconds(action: Callable[[], object], repeats: int = 5) -> float:

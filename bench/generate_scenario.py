@@ -11,13 +11,21 @@ import random
 import sys
 from pathlib import Path
 
-WORDS = ("account letter refund manager receipt delivery order payment waiting appointment "
-         "number today promise answer problem office phone week charge notice").split()
+WORDS = (
+    "account letter refund manager receipt delivery order payment waiting appointment "
+    "number today promise answer problem office phone week charge notice"
+).split()
 TURNS = 12  # nodes per storyline
 ANGER_STEPS = (-15, -10, -5, 0, 5, 10, 15, 20)
 SCORE_STEPS = (-10, -5, 0, 5, 10)
-PRINCIPLES = ("acknowledge-importance", "ask-questions", "stay-calm", "never-say-calm-down",
-              "set-limits-kindly", "offer-alternatives")
+PRINCIPLES = (
+    "acknowledge-importance",
+    "ask-questions",
+    "stay-calm",
+    "never-say-calm-down",
+    "set-limits-kindly",
+    "offer-alternatives",
+)
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -29,14 +37,22 @@ def node_id(line: int, turn: int) -> str:
 
 
 def choice_yaml(rng: random.Random, number: int, target: str, flag: str | None, gated: str | None) -> str:
-    effects = ", ".join(f"{name}: {rng.choice(steps)}" for name, steps in
-                        (("anger", ANGER_STEPS), ("composure", SCORE_STEPS),
-                         ("assertiveness", SCORE_STEPS), ("resolution", SCORE_STEPS)))
-    lines = [f"      - id: c{number}",
-             f'        text: "{sentence(rng, 10)}"',
-             f"        effects: {{{effects}}}",
-             f'        feedback: "{sentence(rng, 16)}"',
-             f"        principle: {rng.choice(PRINCIPLES)}"]
+    effects = ", ".join(
+        f"{name}: {rng.choice(steps)}"
+        for name, steps in (
+            ("anger", ANGER_STEPS),
+            ("composure", SCORE_STEPS),
+            ("assertiveness", SCORE_STEPS),
+            ("resolution", SCORE_STEPS),
+        )
+    )
+    lines = [
+        f"      - id: c{number}",
+        f'        text: "{sentence(rng, 10)}"',
+        f"        effects: {{{effects}}}",
+        f'        feedback: "{sentence(rng, 16)}"',
+        f"        principle: {rng.choice(PRINCIPLES)}",
+    ]
     if flag:
         lines.append(f"        sets: [{flag}]")
     if gated:
@@ -51,22 +67,32 @@ def talk_node(rng: random.Random, line: int, turn: int, lines_count: int) -> str
             return rng.choice(("resolved", "partial", "escalated"))
         other = line if stay or rng.random() < 0.8 else rng.randrange(lines_count)
         return node_id(other, turn + 1) if turn % 4 != 2 else f"s{other}-r{turn + 1}"
+
     flag = f"f{line % 4}" if turn == 1 else None
     gated = f"f{line % 4}" if turn == 6 else None
     say = "\n".join(f'      - "{sentence(rng, 14)}"' for _ in range(2))
     parts = [f"  {node_id(line, turn)}:", "    say:", say, f'    narration: "{sentence(rng, 8)}"']
     if turn == 3:
-        parts += ["    timer: 20", "    timeout:", "      effects: {anger: 10, composure: -5}",
-                  f'      feedback: "{sentence(rng, 10)}"', "      principle: stay-calm",
-                  f"      next: {target()}"]
+        parts += [
+            "    timer: 20",
+            "    timeout:",
+            "      effects: {anger: 10, composure: -5}",
+            f'      feedback: "{sentence(rng, 10)}"',
+            "      principle: stay-calm",
+            f"      next: {target()}",
+        ]
     parts.append("    choices:")
-    parts += [choice_yaml(rng, n, target(stay=n == 0), flag if n == 0 else None, gated if n == 2 else None) for n in range(3)]
+    parts += [
+        choice_yaml(rng, n, target(stay=n == 0), flag if n == 0 else None, gated if n == 2 else None) for n in range(3)
+    ]
     return "\n".join(parts)
 
 
 def route_node(line: int, turn: int) -> str:
-    return (f"  s{line}-r{turn}:\n    route:\n      - if: {{anger: {{at_least: 80}}}}\n"
-            f"        next: escalated\n      - next: {node_id(line, turn)}")
+    return (
+        f"  s{line}-r{turn}:\n    route:\n      - if: {{anger: {{at_least: 80}}}}\n"
+        f"        next: escalated\n      - next: {node_id(line, turn)}"
+    )
 
 
 def generate(size: int) -> str:
@@ -93,8 +119,11 @@ nodes:
   opening:
     say: "{sentence(rng, 12)}"
     choices:
-""" + "\n".join(f"      - id: line{n}\n        text: \"{sentence(rng, 6)}\"\n        feedback: \"{sentence(rng, 8)}\"\n"
-                f"        principle: ask-questions\n        next: {node_id(n, 0)}" for n in range(lines_count))
+""" + "\n".join(
+        f'      - id: line{n}\n        text: "{sentence(rng, 6)}"\n        feedback: "{sentence(rng, 8)}"\n'
+        f"        principle: ask-questions\n        next: {node_id(n, 0)}"
+        for n in range(lines_count)
+    )
     body = []
     for line in range(lines_count):
         for turn in range(TURNS):

@@ -92,7 +92,7 @@ class Analysis:
 
     def totals(self, path_edges: list[Edge], final_state: int) -> tuple[float, ...]:
         sums = [sum(e.gains[d] for e in path_edges) for d in range(len(SCORE_NAMES))]
-        return tuple(s + t for s, t in zip(sums, terminal_gains(self.graph, final_state)))
+        return tuple(s + t for s, t in zip(sums, terminal_gains(self.graph, final_state), strict=True))
 
     def reachable_endings(self) -> set[str]:
         return {s.place for s in self.graph.states if s.place in self.graph.scenario.endings}
@@ -137,8 +137,10 @@ def describe_loop(graph: StateGraph, loop: UnboundedLoop) -> str:
     node = graph.node_of(loop.state)
     assert node is not None
     option = "the timeout" if loop.edge.is_timeout else f"choice '{node.choices[loop.edge.option].id}'"
-    return (f"{option} of node '{node.id}' is on a loop that changes {loop.dimension} each time round, "
-            "so a trainee could raise or lower it without end; make every loop add up to zero")
+    return (
+        f"{option} of node '{node.id}' is on a loop that changes {loop.dimension} each time round, "
+        "so a trainee could raise or lower it without end; make every loop add up to zero"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +170,7 @@ def random_play(analysis: Analysis, runs: int, seed: int) -> PlayStatistics:
             turns += 1
         terminal = terminal_gains(graph, state)
         scores = [bounds.normalised(d, sums[d] + terminal[d]) for d in range(3)]
-        for name, value in zip(SCORE_NAMES, scores):
+        for name, value in zip(SCORE_NAMES, scores, strict=True):
             samples[name].append(value)
         samples["overall"].append(sum(scores) / 3)
         endings[graph.states[state].place] += 1
@@ -178,6 +180,11 @@ def random_play(analysis: Analysis, runs: int, seed: int) -> PlayStatistics:
 def summarise(values: list[float]) -> dict[str, float]:
     ordered = sorted(values)
     at = lambda q: ordered[min(len(ordered) - 1, int(q * len(ordered)))]  # noqa: E731
-    return {"mean": round(statistics.fmean(ordered), 1), "min": round(ordered[0], 1),
-            "p10": round(at(0.1), 1), "median": round(at(0.5), 1), "p90": round(at(0.9), 1),
-            "max": round(ordered[-1], 1)}
+    return {
+        "mean": round(statistics.fmean(ordered), 1),
+        "min": round(ordered[0], 1),
+        "p10": round(at(0.1), 1),
+        "median": round(at(0.5), 1),
+        "p90": round(at(0.9), 1),
+        "max": round(ordered[-1], 1),
+    }

@@ -9,12 +9,12 @@ best exit M. Everything is linear in the size of the graph.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from .model import SCORE_NAMES, Outcome
 from .collector import collector_paused
+from .model import SCORE_NAMES, Outcome
 from .statespace import Edge, StateGraph
 
 OUTCOME_POINTS = {Outcome.RESOLVED: 30, Outcome.PARTIAL: 15, Outcome.ESCALATED: 5, Outcome.LOST: 0}
@@ -71,8 +71,12 @@ def compute_bounds(graph: StateGraph) -> Bounds | list[UnboundedLoop]:
         group_of = _group_index(graph, groups)
         cyclic = cyclic_groups(graph, groups)
         potentials = [[0.0] * len(graph.states) for _ in DIMENSIONS]
-        loops = [loop for n in cyclic for d in DIMENSIONS
-                 for loop in _fill_potentials(graph, groups[n], n, group_of, d, potentials[d])]
+        loops = [
+            loop
+            for n in cyclic
+            for d in DIMENSIONS
+            for loop in _fill_potentials(graph, groups[n], n, group_of, d, potentials[d])
+        ]
         if loops:
             return loops
         solver = _Solver(graph, groups, group_of, cyclic)
@@ -80,7 +84,7 @@ def compute_bounds(graph: StateGraph) -> Bounds | list[UnboundedLoop]:
         best, worst = solver.solve(potentials, attrgetter("gains"), terminals)
         spans = tuple(best[d][0] - worst[d][0] for d in DIMENSIONS)
         bounds = Bounds(best, worst, [], [], spans, tuple(1 / s if s else 0.0 for s in spans))  # type: ignore[arg-type]
-        overall_potential = [bounds.overall_weight(p) for p in zip(*potentials)]
+        overall_potential = [bounds.overall_weight(p) for p in zip(*potentials, strict=True)]
         overall_terminal = [(bounds.overall_weight(t),) for t in terminals]
         overall_edge = lambda edge: (bounds.overall_weight(edge.gains),)  # noqa: E731
         (best_overall,), (worst_overall,) = solver.solve([overall_potential], overall_edge, overall_terminal)
@@ -93,8 +97,12 @@ def find_unbounded_loops(graph: StateGraph) -> list[UnboundedLoop]:
     groups = strongly_connected(graph)
     group_of = _group_index(graph, groups)
     potentials = [0.0] * len(graph.states)
-    return [loop for n in sorted(cyclic_groups(graph, groups))
-            for d in DIMENSIONS for loop in _fill_potentials(graph, groups[n], n, group_of, d, potentials)]
+    return [
+        loop
+        for n in sorted(cyclic_groups(graph, groups))
+        for d in DIMENSIONS
+        for loop in _fill_potentials(graph, groups[n], n, group_of, d, potentials)
+    ]
 
 
 def strongly_connected(graph: StateGraph) -> list[list[int]]:
@@ -157,8 +165,9 @@ def cyclic_groups(graph: StateGraph, groups: list[list[int]]) -> set[int]:
     return {n for n, group in enumerate(groups) if len(group) > 1 or group[0] in looping}
 
 
-def _fill_potentials(graph: StateGraph, group: list[int], number: int, group_of: list[int],
-                     dimension: int, potential: list[float]) -> list[UnboundedLoop]:
+def _fill_potentials(
+    graph: StateGraph, group: list[int], number: int, group_of: list[int], dimension: int, potential: list[float]
+) -> list[UnboundedLoop]:
     """Give each state of a cyclic group a potential; the edges that contradict it lie on loops
     whose total for this dimension is not zero."""
     internal = [(s, e) for s in group for e in graph.edges[s] if group_of[e.target] == number]
@@ -175,8 +184,11 @@ def _fill_potentials(graph: StateGraph, group: list[int], number: int, group_of:
                 seen.add(t)
                 potential[t] = potential[s] + w
                 todo.append(t)
-    return [UnboundedLoop(s, e, SCORE_NAMES[dimension]) for s, e in internal
-            if potential[e.target] != potential[s] + e.gains[dimension]]
+    return [
+        UnboundedLoop(s, e, SCORE_NAMES[dimension])
+        for s, e in internal
+        if potential[e.target] != potential[s] + e.gains[dimension]
+    ]
 
 
 Vector = tuple[float, ...]
@@ -189,8 +201,9 @@ class _Solver:
         self.graph, self.groups, self.group_of, self.cyclic = graph, groups, group_of, cyclic
         self.is_ending = [state.place in graph.scenario.endings for state in graph.states]
 
-    def solve(self, potentials: list[list[float]], weigh: Callable[[Edge], Vector],
-              terminal: list[Vector]) -> tuple[tuple[list[float], ...], tuple[list[float], ...]]:
+    def solve(
+        self, potentials: list[list[float]], weigh: Callable[[Edge], Vector], terminal: Sequence[Vector]
+    ) -> tuple[tuple[list[float], ...], tuple[list[float], ...]]:
         count, size = len(potentials), len(self.graph.states)
         best = tuple([0.0] * size for _ in range(count))
         worst = tuple([0.0] * size for _ in range(count))
@@ -212,11 +225,24 @@ class _Solver:
                 low[state] = min([w[d] + low[t] for w, t in pairs])
         return best, worst
 
-    def _solve_cyclic(self, group: list[int], number: int, potential: list[float], weigh: Callable[[Edge], Vector],
-                      terminal: list[Vector], d: int, best: list[float], worst: list[float]) -> None:
+    def _solve_cyclic(
+        self,
+        group: list[int],
+        number: int,
+        potential: list[float],
+        weigh: Callable[[Edge], Vector],
+        terminal: Sequence[Vector],
+        d: int,
+        best: list[float],
+        worst: list[float],
+    ) -> None:
         """Inside a zero-sum group, best(x) = (best exit, measured from potential 0) - p(x)."""
-        exits = [(potential[s] + weigh(e)[d], e.target) for s in group for e in self.graph.edges[s]
-                 if self.group_of[e.target] != number]
+        exits = [
+            (potential[s] + weigh(e)[d], e.target)
+            for s in group
+            for e in self.graph.edges[s]
+            if self.group_of[e.target] != number
+        ]
         endings = [potential[s] + terminal[s][d] for s in group if self.is_ending[s]]
         high = max([w + best[t] for w, t in exits] + endings, default=0.0)
         low = min([w + worst[t] for w, t in exits] + endings, default=0.0)

@@ -73,4 +73,3 @@ def _read_anger(node: YNode | None, sink: DiagnosticSink) -> Condition:
     if low > high:
         sink.error(node.position, "never", f"this anger condition can never hold (needs {low} to {high})")
     return AngerRange(low, high)
-

@@ -7,10 +7,10 @@ trainer sees every mistake in a file at once, each as `path:line:col: severity: 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 

@@ -36,8 +36,11 @@ def did_you_mean(word: str, options: list[str]) -> str:
 def check_id(text: str, position: Position, sink: DiagnosticSink, what: str) -> bool:
     if ID_PATTERN.fullmatch(text):
         return True
-    sink.error(position, "bad-id", f"{what} '{text}' must be 1-64 lowercase letters, digits, "
-               "'-' or '_', starting with a letter or digit")
+    sink.error(
+        position,
+        "bad-id",
+        f"{what} '{text}' must be 1-64 lowercase letters, digits, '-' or '_', starting with a letter or digit",
+    )
     return False
 
 
@@ -135,8 +138,9 @@ class MapReader:
         if node.text in names:
             return options(node.text)
         hint = did_you_mean(node.text, names)
-        self.sink.error(node.position, "bad-value",
-                        f"'{key}' must be one of {', '.join(names)}, not '{node.text}'{hint}")
+        self.sink.error(
+            node.position, "bad-value", f"'{key}' must be one of {', '.join(names)}, not '{node.text}'{hint}"
+        )
         return default
 
     def sequence(self, key: str, required: bool = False) -> list[YNode]:
@@ -164,8 +168,11 @@ class MapReader:
 
     def ident_list(self, key: str, what: str) -> frozenset[str]:
         # one pass over the list, so a non-list is reported once and each id at its own place
-        return frozenset(item.text.strip() for item in self._text_items(key, False)
-                         if check_id(item.text.strip(), item.position, self.sink, what))
+        return frozenset(
+            item.text.strip()
+            for item in self._text_items(key, False)
+            if check_id(item.text.strip(), item.position, self.sink, what)
+        )
 
     def mapping(self, key: str, required: bool = False) -> dict[str, tuple[Position, YNode]]:
         """A mapping of id to value, e.g. `nodes`; keys are checked as ids."""
@@ -177,5 +184,8 @@ class MapReader:
             return {}
         if required and not node.entries:
             self.sink.error(node.position, "empty", f"'{key}' has no entries")
-        return {entry.key: (entry.key_position, entry.value) for entry in node.entries.values()
-                if check_id(entry.key, entry.key_position, self.sink, "the id")}
+        return {
+            entry.key: (entry.key_position, entry.value)
+            for entry in node.entries.values()
+            if check_id(entry.key, entry.key_position, self.sink, "the id")
+        }

@@ -31,14 +31,36 @@ from .model import (
 )
 from .yamltree import YMap, YNode, YScalar, YSeq, decode, read_tree
 
-SCENARIO_KEYS = ("id", "title", "summary", "channel", "difficulty", "objectives", "customer",
-                 "variation", "start", "nodes", "endings")
+SCENARIO_KEYS = (
+    "id",
+    "title",
+    "summary",
+    "channel",
+    "difficulty",
+    "objectives",
+    "customer",
+    "variation",
+    "start",
+    "nodes",
+    "endings",
+)
 CUSTOMER_KEYS = ("name", "portrait", "anger", "walks_out_at", "walks_out_to", "temperament")
 TEMPERAMENT_KEYS = ("min", "max")
 VARIATION_KEYS = ("shuffle_choices",)
 NODE_KEYS = ("say", "narration", "choices", "route", "timer", "timeout", "shuffle")
-CHOICE_KEYS = ("id", "text", "effects", "feedback", "principle", "sets", "clears", "if",
-               "when_unavailable", "unavailable_hint", "next")
+CHOICE_KEYS = (
+    "id",
+    "text",
+    "effects",
+    "feedback",
+    "principle",
+    "sets",
+    "clears",
+    "if",
+    "when_unavailable",
+    "unavailable_hint",
+    "next",
+)
 TIMEOUT_KEYS = ("effects", "feedback", "principle", "sets", "clears", "next")
 EFFECT_KEYS = ("anger", "composure", "assertiveness", "resolution")
 ROUTE_KEYS = ("if", "next")
@@ -108,11 +130,13 @@ class _ScenarioReader:
             digest=digest,
         )
 
-    def _check_shared_ids(self, nodes: dict[str, tuple[Position, YNode]],
-                          endings: dict[str, tuple[Position, YNode]]) -> None:
+    def _check_shared_ids(
+        self, nodes: dict[str, tuple[Position, YNode]], endings: dict[str, tuple[Position, YNode]]
+    ) -> None:
         for key in sorted(set(nodes) & set(endings)):
-            self.sink.error(endings[key][0], "shared-id",
-                            f"'{key}' is both a node and an ending; give them different ids")
+            self.sink.error(
+                endings[key][0], "shared-id", f"'{key}' is both a node and an ending; give them different ids"
+            )
 
     def _shuffle_default(self, top: MapReader) -> bool:
         node = top.node("variation")
@@ -130,16 +154,26 @@ class _ScenarioReader:
         walks_out_at = reader.integer("walks_out_at", 1, 100) if reader.has("walks_out_at") else None
         numbers_valid = len(self.sink.items) == problems_before  # else compare nothing made up
         if walks_out_at is not None and numbers_valid and walks_out_at <= anger:
-            self.sink.error(reader.where("walks_out_at"), "walkout",
-                            f"walks_out_at ({walks_out_at}) must be above the starting anger ({anger})")
+            self.sink.error(
+                reader.where("walks_out_at"),
+                "walkout",
+                f"walks_out_at ({walks_out_at}) must be above the starting anger ({anger})",
+            )
         walks_out_to = None
         if walks_out_at is not None:
-            walks_out_to = self._reference(reader.text("walks_out_to"), reader.where("walks_out_to"),
-                                           nodes_only=ending_ids, what="ending")
+            walks_out_to = self._reference(
+                reader.text("walks_out_to"), reader.where("walks_out_to"), nodes_only=ending_ids, what="ending"
+            )
         elif reader.has("walks_out_to"):
             self.sink.error(reader.where("walks_out_to"), "walkout", "walks_out_to needs walks_out_at")
-        return Customer(reader.text("name"), reader.ident("portrait", "the portrait"), anger,
-                        walks_out_at, walks_out_to, self._temperament(reader))
+        return Customer(
+            reader.text("name"),
+            reader.ident("portrait", "the portrait"),
+            anger,
+            walks_out_at,
+            walks_out_to,
+            self._temperament(reader),
+        )
 
     def _temperament(self, customer: MapReader) -> Temperament:
         node = customer.node("temperament")
@@ -151,8 +185,9 @@ class _ScenarioReader:
             self.sink.error(node.position, "range", f"temperament min ({low}) is above max ({high})")
         return Temperament(low, max(low, high))
 
-    def _reference(self, target: str, at: Position, nodes_only: set[str] | None = None,
-                   what: str = "node or ending") -> str:
+    def _reference(
+        self, target: str, at: Position, nodes_only: set[str] | None = None, what: str = "node or ending"
+    ) -> str:
         known = self.places if nodes_only is None else nodes_only
         if target and target not in known:
             hint = did_you_mean(target, sorted(known))
@@ -177,8 +212,17 @@ class _ScenarioReader:
             self.sink.error(at, "silent", f"node '{key}' needs 'say' or 'narration'")
         choices = tuple(self._choice(item) for item in reader.sequence("choices", required=True))
         self._check_unique_choices(choices)
-        return Node(key, say, reader.text("narration", required=False), choices, (), timer, timeout,
-                    reader.boolean("shuffle", shuffle_default), at)
+        return Node(
+            key,
+            say,
+            reader.text("narration", required=False),
+            choices,
+            (),
+            timer,
+            timeout,
+            reader.boolean("shuffle", shuffle_default),
+            at,
+        )
 
     def _say(self, reader: MapReader) -> tuple[str, ...]:
         node = reader.node("say")
@@ -199,16 +243,25 @@ class _ScenarioReader:
     def _route_node(self, key: str, at: Position, reader: MapReader) -> Node:
         for other in ("say", "narration", "choices", "timer", "timeout", "shuffle"):
             if reader.has(other):
-                self.sink.error(reader.entries[other].key_position, "route-node",
-                                f"node '{key}' has a 'route', so it passes straight on: remove '{other}'")
+                self.sink.error(
+                    reader.entries[other].key_position,
+                    "route-node",
+                    f"node '{key}' has a 'route', so it passes straight on: remove '{other}'",
+                )
         routes = tuple(self._route(item) for item in reader.sequence("route", required=True))
         for index, route in enumerate(routes):
             if route.condition is None and index < len(routes) - 1:
-                self.sink.error(routes[index + 1].position, "dead-route",
-                                "this route entry is never used: the one before it has no 'if'")
+                self.sink.error(
+                    routes[index + 1].position,
+                    "dead-route",
+                    "this route entry is never used: the one before it has no 'if'",
+                )
         if routes and routes[-1].condition is not None:
-            self.sink.error(routes[-1].position, "route-fallback",
-                            f"the last route entry of '{key}' needs no 'if', so every case goes somewhere")
+            self.sink.error(
+                routes[-1].position,
+                "route-fallback",
+                f"the last route entry of '{key}' needs no 'if', so every case goes somewhere",
+            )
         return Node(key, route=routes, position=at)
 
     def _route(self, node: YNode) -> Route:
@@ -224,8 +277,11 @@ class _ScenarioReader:
         condition = read_condition(condition_node, self.sink) if condition_node is not None else None
         for key in ("when_unavailable", "unavailable_hint"):
             if reader.has(key) and not reader.has("if"):
-                self.sink.warning(reader.entries[key].key_position, "no-condition",
-                                  f"'{key}' has no effect: this choice has no 'if', so it is always available")
+                self.sink.warning(
+                    reader.entries[key].key_position,
+                    "no-condition",
+                    f"'{key}' has no effect: this choice has no 'if', so it is always available",
+                )
         return Choice(
             id=reader.ident("id", "the choice id"),
             text=reader.text("text"),
@@ -238,8 +294,11 @@ class _ScenarioReader:
 
     def _consequence(self, reader: MapReader) -> Consequence:
         if not reader.has("feedback"):
-            self.sink.warning(reader.position, "no-feedback",
-                              f"{reader.what} has no feedback: the debrief cannot say why it helped or hurt")
+            self.sink.warning(
+                reader.position,
+                "no-feedback",
+                f"{reader.what} has no feedback: the debrief cannot say why it helped or hurt",
+            )
         return Consequence(
             effects=self._effects(reader.node("effects")),
             next=self._reference(reader.text("next"), reader.where("next")),
@@ -256,8 +315,11 @@ class _ScenarioReader:
             self.sink.warning(reader.position, "no-principle", f"{reader.what} names no principle")
         elif self.principles is not None and principle not in self.principles:
             hint = did_you_mean(principle, sorted(self.principles))
-            self.sink.error(reader.where("principle"), "unknown-principle",
-                            f"there is no principle '{principle}' in principles.yaml{hint}")
+            self.sink.error(
+                reader.where("principle"),
+                "unknown-principle",
+                f"there is no principle '{principle}' in principles.yaml{hint}",
+            )
         return principle
 
     def _effects(self, node: YNode | None) -> Effects:

@@ -7,7 +7,7 @@ analyses and screens at once. Positions are kept for diagnostics found after loa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from .diagnostics import Position
 
@@ -16,20 +16,20 @@ EFFECT_NAMES = ("anger", *SCORE_NAMES)
 NOWHERE = Position(1, 1)
 
 
-class Channel(str, Enum):
+class Channel(StrEnum):
     IN_PERSON = "in-person"
     PHONE = "phone"
     CHAT = "chat"
 
 
-class Outcome(str, Enum):
+class Outcome(StrEnum):
     RESOLVED = "resolved"
     PARTIAL = "partial"
     ESCALATED = "escalated"
     LOST = "lost"
 
 
-class Visibility(str, Enum):
+class Visibility(StrEnum):
     """What a choice whose condition fails looks like to the trainee."""
 
     SHOW = "show"  # listed, greyed out, with its hint

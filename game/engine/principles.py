@@ -20,8 +20,9 @@ def read_principles(data: bytes, path: str) -> dict[str, Principle]:
         top = MapReader(tree, sink, "the principles file", ("principles",))
         for key, (_, node) in top.mapping("principles", required=True).items():
             reader = MapReader(node, sink, f"principle '{key}'", PRINCIPLE_KEYS)
-            principles[key] = Principle(key, reader.text("name"), reader.text("explanation"),
-                                        reader.text("source", required=False))
+            principles[key] = Principle(
+                key, reader.text("name"), reader.text("explanation"), reader.text("source", required=False)
+            )
     if sink.has_errors:
         raise ScenarioError(sink.items)
     return principles

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .collector import collector_paused
 from .model import AllOf, AngerRange, AnyOf, Condition, Consequence, HasFlag, Node, Not, Scenario
 from .rules import ANGER_MAX, flags_after, scaled_anger
-from .collector import collector_paused
 from .statespace import State, live_flags
 
 ALL = (1 << (ANGER_MAX + 1)) - 1

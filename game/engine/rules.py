@@ -58,14 +58,16 @@ def is_available(choice: Choice, anger: int, flags: frozenset[str]) -> bool:
     return holds(choice.condition, anger, flags)
 
 
-def step(scenario: Scenario, consequence: Consequence, anger: int, flags: frozenset[str],
-         temperament: int) -> tuple[str, int, frozenset[str]]:
+def step(
+    scenario: Scenario, consequence: Consequence, anger: int, flags: frozenset[str], temperament: int
+) -> tuple[str, int, frozenset[str]]:
     """Where a consequence leads from (anger, flags): the next place, anger and flags."""
     return land(scenario, consequence, anger_after(anger, consequence, temperament), flags_after(flags, consequence))
 
 
-def land(scenario: Scenario, consequence: Consequence, anger: int,
-         flags: frozenset[str]) -> tuple[str, int, frozenset[str]]:
+def land(
+    scenario: Scenario, consequence: Consequence, anger: int, flags: frozenset[str]
+) -> tuple[str, int, frozenset[str]]:
     """Where a consequence ends once its effects are applied: the walk-out, or its `next`."""
     if walks_out(scenario, anger):
         return scenario.customer.walks_out_to or consequence.next, anger, flags

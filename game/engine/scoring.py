@@ -27,8 +27,13 @@ class Scores:
     grade: str
 
     def as_dict(self) -> dict[str, int | str]:
-        return {"composure": self.composure, "assertiveness": self.assertiveness,
-                "resolution": self.resolution, "overall": self.overall, "grade": self.grade}
+        return {
+            "composure": self.composure,
+            "assertiveness": self.assertiveness,
+            "resolution": self.resolution,
+            "overall": self.overall,
+            "grade": self.grade,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,11 +78,19 @@ def result(session: Session) -> Result:
     totals = analysis.totals(edges, final)
     values = [analysis.bounds.normalised(d, totals[d]) for d in range(len(SCORE_NAMES))]
     overall = sum(values) / len(values)
-    scores = Scores(*(round(v) for v in values), round(overall), grade_for(round(overall)))  # as shown
+    composure, assertiveness, resolution = (round(v) for v in values)
+    scores = Scores(composure, assertiveness, resolution, round(overall), grade_for(round(overall)))  # as shown
     curve = (session.origin.anger, *(step.anger_after for step in session.history))
     path = (*(step.node for step in session.history), ending.id)
-    return Result(session.scenario.id, ending, session.anger, path, scores,
-                  tuple(review(analysis, step, edge) for step, edge in zip(session.history, edges)), curve)
+    return Result(
+        session.scenario.id,
+        ending,
+        session.anger,
+        path,
+        scores,
+        tuple(review(analysis, step, edge) for step, edge in zip(session.history, edges, strict=True)),
+        curve,
+    )
 
 
 def session_root(session: Session) -> State:
@@ -106,8 +119,9 @@ def review(analysis: Analysis, step: Step, taken: Edge) -> Review:
         better = node.choices[best.option] if not best.is_timeout else None
         better_id = better.id if better else TIMEOUT
         better_text = better.text if better else "(waiting for the timer)"
-    return Review(step, text, consequence.feedback, scenario.principles.get(consequence.principle),
-                  better_id, better_text)
+    return Review(
+        step, text, consequence.feedback, scenario.principles.get(consequence.principle), better_id, better_text
+    )
 
 
 def _value(analysis: Analysis, edge: Edge) -> float:

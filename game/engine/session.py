@@ -14,6 +14,7 @@ exactly the one that was saved.
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,9 +74,12 @@ class Step:
 
 
 class _Position:
-    """The machine's model: holds only `state`, so trigger names cannot shadow anything of ours."""
+    """The machine's model: holds only `state`, so trigger names cannot shadow anything of ours.
+
+    The Machine adds `trigger(name, **kwargs)` to it when it is built."""
 
     state: str
+    trigger: Callable[..., bool]
 
 
 class Session:
@@ -94,13 +98,21 @@ class Session:
 
     # -- making sessions ---------------------------------------------------------------
     @classmethod
-    def start(cls, scenario: Scenario, seed: int = 0, at: str | None = None, anger: int | None = None,
-              flags: frozenset[str] | set[str] = frozenset()) -> Session:
+    def start(
+        cls,
+        scenario: Scenario,
+        seed: int = 0,
+        at: str | None = None,
+        anger: int | None = None,
+        flags: frozenset[str] | set[str] = frozenset(),
+    ) -> Session:
         """A new conversation; `at`, `anger` and `flags` start it anywhere, for play-testing."""
         if at is not None and at not in scenario.nodes:
             ending = f" ('{at}' is an ending)" if at in scenario.endings else ""
-            raise InvalidChoice(f"there is no node '{at}' in scenario '{scenario.id}'{ending}; "
-                                f"start at one of: {', '.join(scenario.nodes)}")
+            raise InvalidChoice(
+                f"there is no node '{at}' in scenario '{scenario.id}'{ending}; "
+                f"start at one of: {', '.join(scenario.nodes)}"
+            )
         if anger is not None and not rules.ANGER_MIN <= anger <= rules.ANGER_MAX:
             raise InvalidChoice(f"anger must be from 0 to 100, not {anger}")
         origin = State(at or scenario.start, scenario.customer.anger if anger is None else anger, frozenset(flags))
@@ -108,16 +120,23 @@ class Session:
 
     def _build_machine(self, initial: str) -> Machine:
         places = [*self.scenario.nodes, *self.scenario.endings]
-        machine = Machine(model=self._position, states=places, initial=initial, auto_transitions=False,
-                          send_event=True, prepare_event=self._apply_consequence)
+        machine = Machine(
+            model=self._position,
+            states=places,
+            initial=initial,
+            auto_transitions=False,
+            send_event=True,
+            prepare_event=self._apply_consequence,
+        )
         for node in self.scenario.nodes.values():
             for choice in node.choices:
                 self._add_move(machine, choice_trigger(node, choice.id), node, choice.consequence)
             if node.timeout is not None:
                 self._add_move(machine, choice_trigger(node, TIMEOUT), node, node.timeout)
             for route in node.route:
-                machine.add_transition(route_trigger(node), node.id, route.next,
-                                       conditions=[self._condition_check(route.condition)])
+                machine.add_transition(
+                    route_trigger(node), node.id, route.next, conditions=[self._condition_check(route.condition)]
+                )
         return machine
 
     def _add_move(self, machine: Machine, trigger: str, node: Node, consequence: Consequence) -> None:
@@ -168,9 +187,19 @@ class Session:
         if self._view is None:
             scenario, node = self.scenario, self.scenario.nodes.get(self.place)
             line, options = ("", ()) if node is None else self._presentation(node)
-            self._view = View(scenario.id, self.place, scenario.customer.name, line,
-                              node.narration if node else "", self.anger, scenario.customer.walks_out_at,
-                              options, node.timer if node else None, len(self.history), self.ending)
+            self._view = View(
+                scenario.id,
+                self.place,
+                scenario.customer.name,
+                line,
+                node.narration if node else "",
+                self.anger,
+                scenario.customer.walks_out_at,
+                options,
+                node.timer if node else None,
+                len(self.history),
+                self.ending,
+            )
         return self._view
 
     def _presentation(self, node: Node) -> tuple[str, tuple[Option, ...]]:
@@ -224,8 +253,10 @@ class Session:
 
     def _speaking_node(self, action: str) -> Node:
         if self.finished:
-            raise InvalidChoice(f"the conversation has ended, so it cannot {action}; "
-                                "call result() for the debrief or start a new session")
+            raise InvalidChoice(
+                f"the conversation has ended, so it cannot {action}; "
+                "call result() for the debrief or start a new session"
+            )
         return self.scenario.nodes[self.place]
 
     def _move(self, node: Node, choice_id: str, seconds: float | None) -> View:

@@ -41,13 +41,19 @@ def session_from_dict(scenario: Scenario, data: Any) -> Session:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise SessionStateError("this is not a saved Composure session")
     if data.get("version") != VERSION:
-        raise SessionStateError(f"this session was saved in format version {data.get('version')!r}; "
-                                f"this version of Composure reads version {VERSION}")
+        raise SessionStateError(
+            f"this session was saved in format version {data.get('version')!r}; "
+            f"this version of Composure reads version {VERSION}"
+        )
     if data.get("scenario") != scenario.id:
         raise SessionStateError(f"this session belongs to scenario '{data.get('scenario')}', not '{scenario.id}'")
     try:
-        session = Session(scenario, _integer(data, "seed"), _origin(scenario, _field(data, "origin", dict)),
-                          _temperament(scenario, data))
+        session = Session(
+            scenario,
+            _integer(data, "seed"),
+            _origin(scenario, _field(data, "origin", dict)),
+            _temperament(scenario, data),
+        )
         for number, entry in enumerate(_field(data, "history", list), start=1):
             _replay(session, number, entry)
     except (_Unfit, InvalidChoice) as problem:
@@ -103,12 +109,16 @@ def _replay(session: Session, number: int, entry: Any) -> None:
     if not isinstance(entry, dict):
         raise _Unfit(f"{where} must be a mapping")
     seconds = entry.get("seconds")
-    if seconds is not None and (not isinstance(seconds, int | float) or isinstance(seconds, bool)
-                                or not seconds >= 0):
+    if seconds is not None and (not isinstance(seconds, int | float) or isinstance(seconds, bool) or not seconds >= 0):
         raise _Unfit(f"'seconds' in {where} must be a number of seconds from 0 up, or null")
-    step = Step(_field(entry, "node", str, where), _field(entry, "choice", str, where),
-                _integer(entry, "anger_before", where), _integer(entry, "anger_after", where),
-                tuple(_flags(entry, "flags_before", where)), seconds)
+    step = Step(
+        _field(entry, "node", str, where),
+        _field(entry, "choice", str, where),
+        _integer(entry, "anger_before", where),
+        _integer(entry, "anger_after", where),
+        tuple(_flags(entry, "flags_before", where)),
+        seconds,
+    )
     if step.node != session.place:
         raise _Unfit(f"{where} was given at '{step.node}' but replay is at '{session.place}'")
     if step.choice == TIMEOUT:

@@ -80,8 +80,9 @@ class StateGraph:
         return (i for i, out in enumerate(self.edges) if not out and not self.is_ending(i))
 
 
-def start_state(scenario: Scenario, place: str | None = None, anger: int | None = None,
-                flags: frozenset[str] = frozenset()) -> State:
+def start_state(
+    scenario: Scenario, place: str | None = None, anger: int | None = None, flags: frozenset[str] = frozenset()
+) -> State:
     anger = scenario.customer.anger if anger is None else anger
     return State(settle(scenario, place or scenario.start, anger, flags), anger, flags)
 
@@ -153,7 +154,16 @@ def _compile(scenario: Scenario, node: Node, temperament: int) -> list[_Move]:
     options = [(i, c.consequence, c.condition, False) for i, c in enumerate(node.choices)]
     if node.timeout is not None:
         options.append((len(node.choices), node.timeout, None, True))
-    return [_Move(scenario, option, consequence, condition, scaled_anger(consequence.effects.anger, temperament),
-                  (consequence.effects.composure, consequence.effects.assertiveness, consequence.effects.resolution),
-                  is_timeout, bool(consequence.sets or consequence.clears))
-            for option, consequence, condition, is_timeout in options]
+    return [
+        _Move(
+            scenario,
+            option,
+            consequence,
+            condition,
+            scaled_anger(consequence.effects.anger, temperament),
+            (consequence.effects.composure, consequence.effects.assertiveness, consequence.effects.resolution),
+            is_timeout,
+            bool(consequence.sets or consequence.clears),
+        )
+        for option, consequence, condition, is_timeout in options
+    ]

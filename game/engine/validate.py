@@ -91,8 +91,9 @@ def check_graph(scenario: Scenario, sink: DiagnosticSink) -> None:
 def _check_route_cycles(scenario: Scenario, sink: DiagnosticSink) -> None:
     for node in scenario.nodes.values():
         if node.is_route and node.id in _route_closure(scenario, [route.next for route in node.route]):
-            sink.error(node.position, "route-loop",
-                       f"routing from '{node.id}' can come back to it without a choice in between")
+            sink.error(
+                node.position, "route-loop", f"routing from '{node.id}' can come back to it without a choice in between"
+            )
 
 
 def _route_closure(scenario: Scenario, targets: list[str]) -> set[str]:
@@ -126,8 +127,11 @@ def _check_situations(scenario: Scenario, sink: DiagnosticSink) -> None:
         found = reachability(scenario, temperament)
         reached |= found.places()
         for state in found.stuck[:1]:
-            sink.error(scenario.nodes[state.place].position, "stuck",
-                       f"no choice is available (and no timer runs) at {describe_state(state)}")
+            sink.error(
+                scenario.nodes[state.place].position,
+                "stuck",
+                f"no choice is available (and no timer runs) at {describe_state(state)}",
+            )
         if found.stuck or (loops and not _check_loops(scenario, temperament, sink)):
             return
     for ending in scenario.endings.values():
@@ -166,6 +170,13 @@ def check_library(scenarios: Iterable[Scenario]) -> list[Diagnostic]:
     for scenario in scenarios:
         earlier = first.setdefault(scenario.id, scenario)
         if earlier is not scenario:
-            found.append(Diagnostic(scenario.path, scenario.id_position, Severity.ERROR, "duplicate-id",
-                                    f"the scenario id '{scenario.id}' is already used by {earlier.path}"))
+            found.append(
+                Diagnostic(
+                    scenario.path,
+                    scenario.id_position,
+                    Severity.ERROR,
+                    "duplicate-id",
+                    f"the scenario id '{scenario.id}' is already used by {earlier.path}",
+                )
+            )
     return found

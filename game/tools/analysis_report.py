@@ -20,8 +20,10 @@ def analysis_as_dict(analysis: Analysis, statistics: PlayStatistics) -> dict[str
         "worst": {name: bounds.worst[d][0] for d, name in enumerate(SCORE_NAMES)},
         "best_path": [graph.states[i].place for i in analysis.extreme_path()],
         "worst_path": [graph.states[i].place for i in analysis.extreme_path(worst=True)],
-        "endings": {ending.id: {"outcome": ending.outcome.value, "reachable": ending.id in reachable}
-                    for ending in scenario.endings.values()},
+        "endings": {
+            ending.id: {"outcome": ending.outcome.value, "reachable": ending.id in reachable}
+            for ending in scenario.endings.values()
+        },
         "random_play": {
             "runs": statistics.runs,
             "mean_turns": round(statistics.mean_turns, 2),
@@ -32,18 +34,29 @@ def analysis_as_dict(analysis: Analysis, statistics: PlayStatistics) -> dict[str
 
 
 def render_analysis(report: dict[str, Any]) -> str:
-    lines = [f"Scenario {report['scenario']} at temperament {report['temperament']}%: "
-             f"{report['states']} distinct states", "", "Raw totals achievable (best / worst):"]
+    lines = [
+        f"Scenario {report['scenario']} at temperament {report['temperament']}%: {report['states']} distinct states",
+        "",
+        "Raw totals achievable (best / worst):",
+    ]
     lines += [f"  {name:<14}{report['best'][name]:>7.0f} / {report['worst'][name]:.0f}" for name in SCORE_NAMES]
-    lines += ["", "Best play:  " + " -> ".join(report["best_path"]),
-              "Worst play: " + " -> ".join(report["worst_path"]), "", "Endings:"]
+    lines += [
+        "",
+        "Best play:  " + " -> ".join(report["best_path"]),
+        "Worst play: " + " -> ".join(report["worst_path"]),
+        "",
+        "Endings:",
+    ]
     play = report["random_play"]
     for ending, facts in report["endings"].items():
         share = 100 * play["endings"].get(ending, 0) / play["runs"]
         status = "reachable" if facts["reachable"] else "NOT reachable"
         lines.append(f"  {ending:<22}{facts['outcome']:<10}{status:<14}{share:5.1f}% of random games")
-    lines += ["", f"Random play, {play['runs']} games ({play['mean_turns']} answers on average):",
-              f"  {'score':<14}{'mean':>6}{'min':>6}{'p10':>6}{'median':>8}{'p90':>6}{'max':>6}"]
+    lines += [
+        "",
+        f"Random play, {play['runs']} games ({play['mean_turns']} answers on average):",
+        f"  {'score':<14}{'mean':>6}{'min':>6}{'p10':>6}{'median':>8}{'p90':>6}{'max':>6}",
+    ]
     for name, s in play["scores"].items():
         lines.append(f"  {name:<14}{s['mean']:>6}{s['min']:>6}{s['p10']:>6}{s['median']:>8}{s['p90']:>6}{s['max']:>6}")
     return "\n".join(lines)

@@ -69,8 +69,9 @@ def run(args: argparse.Namespace) -> int:
         return analyze(args)
     if args.verb == "play":
         return play(args)
-    return play(argparse.Namespace(path=str(DEFAULT_SCENARIO), auto=None, json=False, seed=None,
-                                   at=None, anger=None, flags=""))
+    return play(
+        argparse.Namespace(path=str(DEFAULT_SCENARIO), auto=None, json=False, seed=None, at=None, anger=None, flags="")
+    )
 
 
 def validate(paths: list[str]) -> int:
