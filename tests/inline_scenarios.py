@@ -13,5 +13,7 @@ def scenario_from(text: str, path: str = "test.yaml") -> Scenario:
 
 def header(scenario_id: str, customer: str) -> str:
     """The keys every scenario needs before `start`, with the given customer block."""
-    return (f'id: {scenario_id}\ntitle: "T"\nsummary: "S"\nchannel: chat\ndifficulty: 1\n'
-            f'objectives: ["o"]\ncustomer:\n{customer}\n')
+    return (
+        f'id: {scenario_id}\ntitle: "T"\nsummary: "S"\nchannel: chat\ndifficulty: 1\n'
+        f'objectives: ["o"]\ncustomer:\n{customer}\n'
+    )

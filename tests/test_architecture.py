@@ -6,7 +6,6 @@ import ast
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 GAME = ROOT / "game"
@@ -50,16 +49,31 @@ def test_each_layer_imports_only_the_layers_below_it(layer: str) -> None:
 def test_the_engine_does_no_drawing_and_no_io() -> None:
     for path in modules("engine"):
         roots = {name.split(".")[0] for name in imports_of(path)}
-        assert not roots & FORBIDDEN_IN_ENGINE, f"{path.relative_to(ROOT)} imports {sorted(roots & FORBIDDEN_IN_ENGINE)}"
-        calls = {node.func.id for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
-        assert not calls & {"open", "print", "input"}, f"{path.name} does I/O: {sorted(calls & {'open', 'print', 'input'})}"
+        assert not roots & FORBIDDEN_IN_ENGINE, (
+            f"{path.relative_to(ROOT)} imports {sorted(roots & FORBIDDEN_IN_ENGINE)}"
+        )
+        calls = {
+            node.func.id
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+        }
+        assert not calls & {"open", "print", "input"}, (
+            f"{path.name} does I/O: {sorted(calls & {'open', 'print', 'input'})}"
+        )
 
 
 def test_yaml_is_only_ever_loaded_safely() -> None:
     for path in GAME.rglob("*.py"):
         source = path.read_text(encoding="utf-8")
-        for unsafe in ("yaml.load(", "yaml.unsafe_load", "yaml.full_load", "FullLoader", "UnsafeLoader", "eval(", "exec("):
+        for unsafe in (
+            "yaml.load(",
+            "yaml.unsafe_load",
+            "yaml.full_load",
+            "FullLoader",
+            "UnsafeLoader",
+            "eval(",
+            "exec(",
+        ):
             assert unsafe not in source, f"{path.relative_to(ROOT)} uses {unsafe}"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 
 class Severity(StrEnum):
@@ -15,9 +16,11 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@dataclass(frozen=True, slots=True)
-class Position:
-    """A 1-based line and column in a file, as editors count them."""
+class Position(NamedTuple):
+    """A 1-based line and column in a file, as editors count them.
+
+    A named tuple rather than a dataclass: one is made for every value read, and tuples are
+    the cheapest immutable record Python has."""
 
     line: int
     column: int

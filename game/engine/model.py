@@ -186,8 +186,11 @@ class Principle:
     source: str = ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False, weakref_slot=True)
 class Scenario:
+    """A loaded scenario. Compared and hashed by identity: it is a large, immutable object
+    that sessions and their shared state machine refer to (see `machine.py`)."""
+
     id: str
     title: str
     summary: str

@@ -8,12 +8,15 @@ this to find dead ends and unreachable endings in large scenarios in a blink.
 
 from __future__ import annotations
 
+import heapq
+import itertools
 from dataclasses import dataclass, field
 
 from .collector import collector_paused
+from .links import DepthFirst, depth_first, live_flags
 from .model import AllOf, AngerRange, AnyOf, Condition, Consequence, HasFlag, Node, Not, Scenario
 from .rules import ANGER_MAX, flags_after, scaled_anger
-from .statespace import State, live_flags
+from .statespace import State
 
 ALL = (1 << (ANGER_MAX + 1)) - 1
 
@@ -71,22 +74,28 @@ class Reachability:
         return {place for place, _ in self.reached}
 
 
-def reachability(scenario: Scenario, temperament: int) -> Reachability:
+def reachability(scenario: Scenario, temperament: int, walk: DepthFirst | None = None) -> Reachability:
+    """Everything reachable at this temperament; pass `walk` when asking for several."""
     result = Reachability(scenario, temperament)
-    walker = _Walker(scenario, temperament, result)
+    walker = _Walker(scenario, temperament, result, walk or depth_first(scenario))
     with collector_paused():
         walker.deliver(scenario.start, frozenset(), 1 << scenario.customer.anger)
-        while walker.pending:
-            key, angers = walker.pending.popitem()
-            walker.visit(scenario.nodes[key[0]], key[1], angers)
+        while walker.queue:
+            key = heapq.heappop(walker.queue)[2]
+            walker.visit(scenario.nodes[key[0]], key[1], walker.pending.pop(key))
     return result
 
 
 class _Walker:
-    def __init__(self, scenario: Scenario, temperament: int, result: Reachability) -> None:
+    def __init__(self, scenario: Scenario, temperament: int, result: Reachability, walk: DepthFirst) -> None:
         self.scenario, self.temperament, self.result = scenario, temperament, result
-        self.live = live_flags(scenario)
+        self.live = live_flags(scenario, walk)
+        # Visit a node once all that leads to it is done, so its angers arrive together.
+        finish_order = walk.finish_order
+        self.rank = {place: len(finish_order) - i for i, place in enumerate(finish_order)}
         self.pending: dict[tuple[str, frozenset[str]], int] = {}
+        self.queue: list[tuple[int, int, tuple[str, frozenset[str]]]] = []
+        self.arrivals = itertools.count()  # breaks ties in arrival order
         threshold = scenario.customer.walks_out_at
         self.stays = ALL if threshold is None else span(0, threshold - 1)
 
@@ -104,6 +113,8 @@ class _Walker:
         if new:
             self.result.reached[key] = self.result.reached.get(key, 0) | new
             if node is not None:
+                if key not in self.pending:
+                    heapq.heappush(self.queue, (self.rank[place], next(self.arrivals), key))
                 self.pending[key] = self.pending.get(key, 0) | new
 
     def visit(self, node: Node, flags: frozenset[str], angers: int) -> None:

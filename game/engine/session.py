@@ -1,10 +1,9 @@
-"""One trainee's conversation: a `transitions` state machine over the scenario's places.
+"""One trainee's conversation, played on the scenario's `transitions` state machine.
 
-States are the node and ending ids; each choice and timeout is a trigger; routes and the
-walk-out are conditional transitions. The Session wraps the Machine (it does not inherit
-from it) and offers the screens a small pull API: `view()`, `choose(i)`, `timeout()`,
-`result()`. Trainer ids only ever appear inside trigger names that contain ':', so they can
-never collide with a Python attribute, and every callback is a callable, never a string.
+The Session wraps the shared Machine (see `machine.py`; it does not inherit from it) and
+offers the screens a small pull API: `view()`, `choose(i)`, `timeout()`, and
+`scoring.result(session)` at the end. Its own model object on the machine holds the place,
+anger and flags.
 
 All state that must survive is the seed, the starting state and the history of choices;
 the current place, anger and flags are rebuilt by replaying it, so a restored session is
@@ -14,15 +13,13 @@ exactly the one that was saved.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from transitions import EventData, Machine
-
 from . import rules
-from .conditions import holds
-from .model import Choice, Consequence, Ending, Node, Scenario, Visibility
+from .machine import ANSWER, ROUTE, Conversation, machine_for
+from .model import Choice, Ending, Node, Scenario, Visibility
 from .statespace import State
 
 TIMEOUT = "(timeout)"  # the history's name for "the timer ran out"; not a valid choice id
@@ -73,27 +70,19 @@ class Step:
     seconds: float | None = None
 
 
-class _Position:
-    """The machine's model: holds only `state`, so trigger names cannot shadow anything of ours.
-
-    The Machine adds `trigger(name, **kwargs)` to it when it is built."""
-
-    state: str
-    trigger: Callable[..., bool]
-
-
 class Session:
     def __init__(self, scenario: Scenario, seed: int, origin: State, temperament: int) -> None:
         self.scenario = scenario
         self.seed = seed
         self.origin = origin
         self.temperament = temperament
-        self.anger = origin.anger
-        self.flags = origin.flags
         self.history: list[Step] = []
         self._view: View | None = None
-        self._position = _Position()
-        self._machine = self._build_machine(origin.place)
+        self._conversation = Conversation(scenario, temperament, origin.anger, origin.flags)
+        self._machine = machine_for(scenario)
+        self._machine.add_model(self._conversation, initial=origin.place)
+        # The machine outlives sessions; leave it when this session is dropped.
+        weakref.finalize(self, self._machine.remove_model, self._conversation)
         self._follow_routes()
 
     # -- making sessions ---------------------------------------------------------------
@@ -118,45 +107,6 @@ class Session:
         origin = State(at or scenario.start, scenario.customer.anger if anger is None else anger, frozenset(flags))
         return cls(scenario, seed, origin, draw_temperament(scenario, seed))
 
-    def _build_machine(self, initial: str) -> Machine:
-        places = [*self.scenario.nodes, *self.scenario.endings]
-        machine = Machine(
-            model=self._position,
-            states=places,
-            initial=initial,
-            auto_transitions=False,
-            send_event=True,
-            prepare_event=self._apply_consequence,
-        )
-        for node in self.scenario.nodes.values():
-            for choice in node.choices:
-                self._add_move(machine, choice_trigger(node, choice.id), node, choice.consequence)
-            if node.timeout is not None:
-                self._add_move(machine, choice_trigger(node, TIMEOUT), node, node.timeout)
-            for route in node.route:
-                machine.add_transition(
-                    route_trigger(node), node.id, route.next, conditions=[self._condition_check(route.condition)]
-                )
-        return machine
-
-    def _add_move(self, machine: Machine, trigger: str, node: Node, consequence: Consequence) -> None:
-        walkout = self.scenario.customer.walks_out_to
-        if walkout is not None:
-            machine.add_transition(trigger, node.id, walkout, conditions=[self._walking_out])
-        machine.add_transition(trigger, node.id, consequence.next)
-
-    def _condition_check(self, condition: Any) -> Any:
-        return lambda event: holds(condition, self.anger, self.flags)
-
-    def _walking_out(self, event: EventData) -> bool:
-        return rules.walks_out(self.scenario, self.anger)
-
-    def _apply_consequence(self, event: EventData) -> None:
-        consequence = event.kwargs.get("consequence")
-        if consequence is not None:
-            self.anger = rules.anger_after(self.anger, consequence, self.temperament)
-            self.flags = rules.flags_after(self.flags, consequence)
-
     def to_dict(self) -> dict[str, Any]:
         from .session_state import session_to_dict
 
@@ -172,7 +122,15 @@ class Session:
     # -- what the screens ask ----------------------------------------------------------
     @property
     def place(self) -> str:
-        return self._position.state
+        return self._conversation.state
+
+    @property
+    def anger(self) -> int:
+        return self._conversation.anger
+
+    @property
+    def flags(self) -> frozenset[str]:
+        return self._conversation.flags
 
     @property
     def ending(self) -> Ending | None:
@@ -262,7 +220,7 @@ class Session:
     def _move(self, node: Node, choice_id: str, seconds: float | None) -> View:
         anger_before, flags_before = self.anger, tuple(sorted(self.flags))
         consequence = node.timeout if choice_id == TIMEOUT else _choice(node, choice_id).consequence
-        self._position.trigger(choice_trigger(node, choice_id), consequence=consequence)
+        self._conversation.trigger(ANSWER, consequence=consequence)
         self._follow_routes()
         self.history.append(Step(node.id, choice_id, anger_before, self.anger, flags_before, seconds))
         self._view = None
@@ -273,15 +231,7 @@ class Session:
             node = self.scenario.nodes.get(self.place)
             if node is None or not node.is_route:
                 return
-            self._position.trigger(route_trigger(node))
-
-
-def choice_trigger(node: Node, choice_id: str) -> str:
-    return f"choose:{node.id}:{choice_id}"
-
-
-def route_trigger(node: Node) -> str:
-    return f"route:{node.id}"
+            self._conversation.trigger(ROUTE)
 
 
 def _choice(node: Node, choice_id: str) -> Choice:

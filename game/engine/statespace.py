@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .collector import collector_paused
-from .conditions import flags_named, holds
+from .conditions import holds
+from .links import live_flags
 from .model import Condition, Consequence, Node, Scenario
 from .rules import clamp_anger, flags_after, land, scaled_anger, settle
 
@@ -109,25 +110,6 @@ def explore(scenario: Scenario, temperament: int, root: State | None = None) -> 
                     out.append(Edge(move.option, add(target), move.gains, move.is_timeout))
             frontier += 1
     return graph
-
-
-def live_flags(scenario: Scenario) -> dict[str, frozenset[str]]:
-    """For each place, the flags that a condition there or anywhere after it tests."""
-    tested = {node.id: frozenset(flags_named_at(node)) for node in scenario.nodes.values()}
-    live = dict(tested) | {ending: frozenset() for ending in scenario.endings}
-    changed = True
-    while changed:  # a fixpoint, since scenarios may loop; acyclic ones settle in a few rounds
-        changed = False
-        for node in scenario.nodes.values():
-            grown = live[node.id].union(*(live[target] for target in node.targets() if target in live))
-            if grown != live[node.id]:
-                live[node.id], changed = grown, True
-    return live
-
-
-def flags_named_at(node: Node) -> set[str]:
-    conditions = [c.condition for c in node.choices] + [r.condition for r in node.route]
-    return set().union(*(flags_named(condition) for condition in conditions))
 
 
 @dataclass(slots=True)

@@ -14,63 +14,10 @@ from .analysis import describe_loop, describe_state, typical_temperament
 from .bounds import find_unbounded_loops
 from .conditions import flags_named
 from .diagnostics import Diagnostic, DiagnosticSink, Position, Severity
+from .links import able_to_end, depth_first, reachable_from_start
 from .model import Node, Scenario
 from .reach import reachability
 from .statespace import Edge, TooManyStates, explore
-
-
-def reachable_from_start(scenario: Scenario) -> set[str]:
-    """Places some choice leads to from the start, counting the walk-out from any node."""
-    walkout = scenario.customer.walks_out_to
-    seen, todo = {scenario.start}, [scenario.start]
-    while todo:
-        node = scenario.nodes.get(todo.pop())
-        if node is None:
-            continue
-        extra = [walkout] if walkout and node.choices else []
-        for target in node.targets() + extra:
-            if target not in seen:
-                seen.add(target)
-                todo.append(target)
-    return seen
-
-
-def able_to_end(scenario: Scenario) -> set[str]:
-    """Places from which some path (not counting the walk-out) reaches an ending."""
-    sources: dict[str, list[str]] = {}
-    for node in scenario.nodes.values():
-        for target in node.targets():
-            sources.setdefault(target, []).append(node.id)
-    seen, todo = set(scenario.endings), list(scenario.endings)
-    while todo:
-        for source in sources.get(todo.pop(), ()):
-            if source not in seen:
-                seen.add(source)
-                todo.append(source)
-    return seen
-
-
-def has_loop(scenario: Scenario) -> bool:
-    """Whether any path of links returns to a node (depth-first, without recursion)."""
-    state: dict[str, int] = {}  # 1: on the current path, 2: finished
-    for root in scenario.nodes:
-        if root in state:
-            continue
-        state[root] = 1
-        work = [(root, iter(scenario.nodes[root].targets()))]
-        while work:
-            place, pending = work[-1]
-            for target in pending:
-                if state.get(target) == 1:
-                    return True
-                if target in scenario.nodes and target not in state:
-                    state[target] = 1
-                    work.append((target, iter(scenario.nodes[target].targets())))
-                    break
-            else:
-                state[place] = 2
-                work.pop()
-    return False
 
 
 def check_graph(scenario: Scenario, sink: DiagnosticSink) -> None:
@@ -122,9 +69,9 @@ def _check_flags(scenario: Scenario, sink: DiagnosticSink) -> None:
 def _check_situations(scenario: Scenario, sink: DiagnosticSink) -> None:
     bounds = scenario.customer.temperament
     reached: set[str] = set()
-    loops = has_loop(scenario)
+    walk = depth_first(scenario)
     for temperament in sorted({bounds.low, typical_temperament(scenario), bounds.high}):
-        found = reachability(scenario, temperament)
+        found = reachability(scenario, temperament, walk)
         reached |= found.places()
         for state in found.stuck[:1]:
             sink.error(
@@ -132,7 +79,7 @@ def _check_situations(scenario: Scenario, sink: DiagnosticSink) -> None:
                 "stuck",
                 f"no choice is available (and no timer runs) at {describe_state(state)}",
             )
-        if found.stuck or (loops and not _check_loops(scenario, temperament, sink)):
+        if found.stuck or (walk.has_loop and not _check_loops(scenario, temperament, sink)):
             return
     for ending in scenario.endings.values():
         if ending.id not in reached:

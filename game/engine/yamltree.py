@@ -10,8 +10,9 @@ nesting, alias bombs, explicit `!!python` tags) ends in a diagnostic instead of 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
@@ -170,20 +171,16 @@ class _TreeBuilder:
 
     def feed(self, event: yaml.Event) -> bool:
         """Handle one event; False means stop reading (a diagnostic says why)."""
-        if isinstance(event, yaml.DocumentStartEvent):
-            self.documents += 1
-            if self.documents > 1:
-                return self._fail(event, "documents", "only one YAML document is allowed per file")
-            return True
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            return self._open(event)
-        if isinstance(event, yaml.CollectionEndEvent):
-            return self._close(event)
-        if isinstance(event, yaml.ScalarEvent):
-            return self._scalar(event)
-        if isinstance(event, yaml.AliasEvent):
-            return self._alias(event)
+        handler = self._handlers.get(type(event))  # by exact type: this runs once per value
+        return handler(self, event) if handler is not None else True
+
+    def _document(self, event: yaml.Event) -> bool:
+        self.documents += 1
+        if self.documents > 1:
+            return self._fail(event, "documents", "only one YAML document is allowed per file")
         return True
+
+    _handlers: ClassVar[dict[type, Callable[[_TreeBuilder, Any], bool]]] = {}
 
     def _fail(self, event: yaml.Event, code: str, message: str) -> bool:
         self.sink.error(position_of(event.start_mark), code, message)
@@ -218,11 +215,14 @@ class _TreeBuilder:
         return self._attach(node, event)
 
     def _scalar(self, event: yaml.ScalarEvent) -> bool:
-        if not self._tag_allowed(event):
+        # The hot path of reading: most scalars carry no tag and no anchor.
+        if event.tag is not None and not self._tag_allowed(event):
             return False
         plain = not event.style and event.tag is None  # libyaml reports plain style as '', PyYAML as None
-        node = YScalar(event.value, position_of(event.start_mark), plain)
-        self._remember_anchor(event, node)
+        mark: Any = event.start_mark  # set on every parsed event
+        node = YScalar(event.value, Position(mark.line + 1, mark.column + 1), plain)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = node
         return self._attach(node, event)
 
     def _alias(self, event: yaml.AliasEvent) -> bool:
@@ -284,3 +284,16 @@ class _TreeBuilder:
             return True
         parent.entries[key.text] = YEntry(key.text, key.position, node)
         return True
+
+
+_TreeBuilder._handlers.update(
+    {
+        yaml.DocumentStartEvent: _TreeBuilder._document,
+        yaml.MappingStartEvent: _TreeBuilder._open,
+        yaml.SequenceStartEvent: _TreeBuilder._open,
+        yaml.MappingEndEvent: _TreeBuilder._close,
+        yaml.SequenceEndEvent: _TreeBuilder._close,
+        yaml.ScalarEvent: _TreeBuilder._scalar,
+        yaml.AliasEvent: _TreeBuilder._alias,
+    }
+)

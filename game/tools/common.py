@@ -6,8 +6,8 @@ import sys
 from pathlib import Path
 
 from game.engine.diagnostics import sort_key
+from game.engine.links import flags_named_at
 from game.engine.model import Scenario
-from game.engine.statespace import flags_named_at
 from game.storage.scenario_files import load_report
 
 

@@ -29,8 +29,15 @@ SCORE_KEYS = {"composure", "assertiveness", "resolution", "overall"}
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run([sys.executable, "main.py", *args], cwd=ROOT, input=stdin, capture_output=True,
-                          text=True, timeout=60, check=False)
+    done = subprocess.run(
+        [sys.executable, "main.py", *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert "Traceback" not in done.stderr, f"main.py {' '.join(args)} crashed:\n{done.stderr}"
     assert "Traceback" not in done.stdout, f"main.py {' '.join(args)} printed a traceback:\n{done.stdout}"
     return done
@@ -43,6 +50,7 @@ def auto_report(*args: str) -> dict:
 
 
 # -- help and validate ---------------------------------------------------------------------
+
 
 def test_help_lists_the_verbs() -> None:
     done = run("--help")
@@ -123,6 +131,7 @@ def test_validate_a_missing_path(tmp_path: Path) -> None:
 
 # -- play in the terminal ------------------------------------------------------------------
 
+
 def numbers_for(seed: int, choice_ids: tuple[str, ...]) -> list[int]:
     """The option numbers a person types to give these answers, in this seed's shown order."""
     session = Session.start(load_scenario(ANGRY_WALK_IN), seed)
@@ -179,8 +188,12 @@ def test_text_play_with_no_input_at_all() -> None:
 
 # -- play without a person -----------------------------------------------------------------
 
-@pytest.mark.parametrize("args", [("--auto", "best", "--seed", "3"), ("--auto", "worst", "--seed", "3"),
-                                  ("--auto", "random", "--seed", "5")], ids=["best", "worst", "random"])
+
+@pytest.mark.parametrize(
+    "args",
+    [("--auto", "best", "--seed", "3"), ("--auto", "worst", "--seed", "3"), ("--auto", "random", "--seed", "5")],
+    ids=["best", "worst", "random"],
+)
 def test_auto_play_prints_one_json_report(args: tuple[str, ...]) -> None:
     report = auto_report(*args)
     assert REPORT_KEYS <= set(report) <= REPORT_KEYS | OPTIONAL_KEYS
@@ -207,17 +220,31 @@ def test_auto_play_without_json_prints_the_debrief() -> None:
 
 
 def test_play_testing_start_anywhere() -> None:
-    report = auto_report("--auto", "best", "--seed", "3", "--at", "reads-letter", "--anger", "40",
-                         "--flags", "account-checked,complaint-noted")
+    report = auto_report(
+        "--auto",
+        "best",
+        "--seed",
+        "3",
+        "--at",
+        "reads-letter",
+        "--anger",
+        "40",
+        "--flags",
+        "account-checked,complaint-noted",
+    )
     assert report["path"][0] == "reads-letter"
     assert report.get("choices", ["account-fine"])[0] == "account-fine"  # unlocked by the flag
 
 
-@pytest.mark.parametrize("args, wanted", [
-    (("--at", "nowhere"), "nowhere"),
-    (("--at", "cleared-up"), "cleared-up"),
-    (("--anger", "150"), "150"),
-], ids=["unknown-node", "an-ending", "anger-out-of-range"])
+@pytest.mark.parametrize(
+    "args, wanted",
+    [
+        (("--at", "nowhere"), "nowhere"),
+        (("--at", "cleared-up"), "cleared-up"),
+        (("--anger", "150"), "150"),
+    ],
+    ids=["unknown-node", "an-ending", "anger-out-of-range"],
+)
 def test_play_testing_bad_start_is_a_clear_error(args: tuple[str, ...], wanted: str) -> None:
     done = run("play", WALK_IN, "--auto", "best", "--seed", "3", *args)
     assert done.returncode == 2
@@ -242,6 +269,7 @@ def test_play_a_broken_scenario_lists_its_errors(tmp_path: Path) -> None:
 
 # -- analyze -------------------------------------------------------------------------------
 
+
 def test_analyze_json() -> None:
     done = run("analyze", WALK_IN, "--json")
     assert done.returncode == 0, done.stderr
@@ -258,12 +286,20 @@ def test_analyze_json() -> None:
 def test_analyze_text() -> None:
     done = run("analyze", WALK_IN)
     assert done.returncode == 0, done.stderr
-    for text in ("Scenario angry-walk-in", "Best play:  burst-in", "Worst play: burst-in", "Endings:",
-                 "Random play, 10000 games", "cleared-up", "walked-out"):
+    for text in (
+        "Scenario angry-walk-in",
+        "Best play:  burst-in",
+        "Worst play: burst-in",
+        "Endings:",
+        "Random play, 10000 games",
+        "cleared-up",
+        "walked-out",
+    ):
         assert text in done.stdout
 
 
 # -- a timed node whose choices are all hidden: only the timer can move on -------------------
+
 
 def hidden_at_louder(folder: Path) -> Path:
     """The walk-in with every choice at 'louder' hidden behind a flag nobody has there."""

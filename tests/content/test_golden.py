@@ -21,11 +21,19 @@ RUN_LIST = load_runs()
 
 
 def mismatch(run: Run, expected: str, actual: str, kind: str) -> str:
-    diff = "".join(difflib.unified_diff(expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-                                        fromfile=f"golden/{run.golden.name}", tofile=f"{kind} transcript"))
-    return (f"the {kind} transcript of '{run.name}' differs from golden/{run.golden.name}:\n{diff}\n"
-            f"If the change is intended, regenerate the goldens with `{UPDATE_COMMAND}` "
-            "from the repository root and review the diff.")
+    diff = "".join(
+        difflib.unified_diff(
+            expected.splitlines(keepends=True),
+            actual.splitlines(keepends=True),
+            fromfile=f"golden/{run.golden.name}",
+            tofile=f"{kind} transcript",
+        )
+    )
+    return (
+        f"the {kind} transcript of '{run.name}' differs from golden/{run.golden.name}:\n{diff}\n"
+        f"If the change is intended, regenerate the goldens with `{UPDATE_COMMAND}` "
+        "from the repository root and review the diff."
+    )
 
 
 @pytest.fixture(scope="module")
@@ -56,12 +64,17 @@ def test_runs_cover_what_they_claim(scenarios: dict) -> None:
     assert "=== Ending: handed-over:" in texts["supervisor-handover"]
     assert TIMEOUT in by_name["timer-runs-out"].choices
     assert "Answer: (timeout)" in texts["timer-runs-out"]
-    assert "[account-fine]" in "\n".join(line for line in texts["conditional-choice"].splitlines()
-                                         if line.startswith("Answer:"))
+    assert "[account-fine]" in "\n".join(
+        line for line in texts["conditional-choice"].splitlines() if line.startswith("Answer:")
+    )
     assert "[UNAVAILABLE: " in texts["unavailable-hint"]
     assert not any("[UNAVAILABLE: (no hint)]" in text for text in texts.values()), "a locked choice has no hint"
-    endings = {line.split(":")[1].strip() for text in texts.values() for line in text.splitlines()
-               if line.startswith("=== Ending:")}
+    endings = {
+        line.split(":")[1].strip()
+        for text in texts.values()
+        for line in text.splitlines()
+        if line.startswith("=== Ending:")
+    }
     assert endings == set(scenarios["angry-walk-in.yaml"].endings), "every ending of the walk-in has a golden"
 
 

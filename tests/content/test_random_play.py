@@ -40,6 +40,7 @@ def bounded(session: Session, limit: int) -> Session:
             if answers > limit:
                 raise TooLong(f"still at '{session.place}' after {limit} answers (seed {session.seed})")
             return method(*args, **kwargs)
+
         return answer
 
     session.choose_id = counted(session.choose_id)  # type: ignore[method-assign]
@@ -79,8 +80,11 @@ def test_random_play_always_finishes_with_a_sensible_debrief(path: Path) -> None
             if name != "grade":
                 assert isinstance(value, int) and 0 <= value <= 100, f"{where}: {name} = {value}"
         assert scores.grade in LETTERS and len(scores.grade) == 1 and scores.grade in string.ascii_uppercase
-        assert min(scores.composure, scores.assertiveness, scores.resolution) - 1 <= scores.overall \
-            <= max(scores.composure, scores.assertiveness, scores.resolution) + 1, where
+        assert (
+            min(scores.composure, scores.assertiveness, scores.resolution) - 1
+            <= scores.overall
+            <= max(scores.composure, scores.assertiveness, scores.resolution) + 1
+        ), where
 
         assert len(outcome.reviews) == len(session.history) <= limit, where
         assert outcome.path[0] == scenario.start and outcome.path[-1] == outcome.ending.id, where

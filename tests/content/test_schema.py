@@ -111,6 +111,7 @@ def test_scenario_files_use_the_short_modeline() -> None:
 
 # -- the schema and the loader agree ------------------------------------------------------------
 
+
 def definition(name: str) -> dict[str, Any]:
     return SCENARIO_SCHEMA["$defs"][name]
 
@@ -119,22 +120,25 @@ def properties(schema: dict[str, Any]) -> set[str]:
     return set(schema["properties"])
 
 
-@pytest.mark.parametrize(("where", "schema_keys", "loader_keys"), [
-    ("the scenario", properties(SCENARIO_SCHEMA), SCENARIO_KEYS),
-    ("customer", properties(definition("customer")), CUSTOMER_KEYS),
-    ("temperament", properties(definition("temperament")), TEMPERAMENT_KEYS),
-    ("variation", properties(definition("variation")), VARIATION_KEYS),
-    ("node", properties(definition("talkingNode")) | properties(definition("routingNode")), NODE_KEYS),
-    ("choice", properties(definition("choice")), CHOICE_KEYS),
-    ("timeout", properties(definition("timeout")), TIMEOUT_KEYS),
-    ("effects", properties(definition("effects")), EFFECT_KEYS),
-    ("route entry", properties(definition("routeEntry")), ROUTE_KEYS),
-    ("ending", properties(definition("ending")), ENDING_KEYS),
-    ("condition", properties(definition("condition")), CONDITION_KEYS),
-    ("anger condition", properties(definition("angerCondition")), ANGER_KEYS),
-    ("principles file", properties(PRINCIPLES_SCHEMA), ("principles",)),
-    ("principle", properties(PRINCIPLES_SCHEMA["$defs"]["principle"]), PRINCIPLE_KEYS),
-])
+@pytest.mark.parametrize(
+    ("where", "schema_keys", "loader_keys"),
+    [
+        ("the scenario", properties(SCENARIO_SCHEMA), SCENARIO_KEYS),
+        ("customer", properties(definition("customer")), CUSTOMER_KEYS),
+        ("temperament", properties(definition("temperament")), TEMPERAMENT_KEYS),
+        ("variation", properties(definition("variation")), VARIATION_KEYS),
+        ("node", properties(definition("talkingNode")) | properties(definition("routingNode")), NODE_KEYS),
+        ("choice", properties(definition("choice")), CHOICE_KEYS),
+        ("timeout", properties(definition("timeout")), TIMEOUT_KEYS),
+        ("effects", properties(definition("effects")), EFFECT_KEYS),
+        ("route entry", properties(definition("routeEntry")), ROUTE_KEYS),
+        ("ending", properties(definition("ending")), ENDING_KEYS),
+        ("condition", properties(definition("condition")), CONDITION_KEYS),
+        ("anger condition", properties(definition("angerCondition")), ANGER_KEYS),
+        ("principles file", properties(PRINCIPLES_SCHEMA), ("principles",)),
+        ("principle", properties(PRINCIPLES_SCHEMA["$defs"]["principle"]), PRINCIPLE_KEYS),
+    ],
+)
 def test_schema_keys_equal_loader_keys(where: str, schema_keys: set[str], loader_keys: tuple[str, ...]) -> None:
     assert schema_keys == set(loader_keys), f"{where}: the schema and the loader allow different keys"
 
@@ -179,6 +183,7 @@ def test_every_object_is_closed_and_every_property_described(schema: dict[str, A
 
 
 # -- the schema rejects what the loader rejects, and accepts what it accepts -----------------
+
 
 def example() -> dict[str, Any]:
     return copy.deepcopy(load_yaml(WORKED_EXAMPLE))
@@ -252,12 +257,28 @@ def missing_outcome(data: dict[str, Any]) -> None:
     del data["endings"]["sorted"]["outcome"]
 
 
-@pytest.mark.parametrize("mutate", [
-    typo_in_choice, typo_at_top, effect_out_of_range, effect_not_a_number, anger_out_of_range,
-    timer_without_timeout, route_without_fallback, route_node_with_choices, bad_node_id, empty_say_list,
-    silent_node, walk_out_without_threshold, unknown_channel, empty_condition, typo_in_anger_condition,
-    missing_outcome,
-], ids=lambda f: f.__name__)
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        typo_in_choice,
+        typo_at_top,
+        effect_out_of_range,
+        effect_not_a_number,
+        anger_out_of_range,
+        timer_without_timeout,
+        route_without_fallback,
+        route_node_with_choices,
+        bad_node_id,
+        empty_say_list,
+        silent_node,
+        walk_out_without_threshold,
+        unknown_channel,
+        empty_condition,
+        typo_in_anger_condition,
+        missing_outcome,
+    ],
+    ids=lambda f: f.__name__,
+)
 def test_schema_rejects_what_the_loader_rejects(mutate: Callable[[dict[str, Any]], None]) -> None:
     data = example()
     mutate(data)
@@ -277,8 +298,10 @@ def narration_only(data: dict[str, Any]) -> None:
 
 def rich_conditions(data: dict[str, Any]) -> None:
     data["nodes"]["take-stock"]["route"][0]["if"] = {
-        "any": [{"anger": {"above": 59, "below": 100}},
-                {"all": [{"not_flag": "verified"}, {"not": {"anger": {"at_most": 40}}}]}],
+        "any": [
+            {"anger": {"above": 59, "below": 100}},
+            {"all": [{"not_flag": "verified"}, {"not": {"anger": {"at_most": 40}}}]},
+        ],
     }
 
 
@@ -294,9 +317,17 @@ def optional_choice_keys(data: dict[str, Any]) -> None:
     data["nodes"]["greeting"]["shuffle"] = False
 
 
-@pytest.mark.parametrize("mutate", [
-    say_as_one_line, narration_only, rich_conditions, no_variation_or_walk_out, optional_choice_keys,
-], ids=lambda f: f.__name__)
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        say_as_one_line,
+        narration_only,
+        rich_conditions,
+        no_variation_or_walk_out,
+        optional_choice_keys,
+    ],
+    ids=lambda f: f.__name__,
+)
 def test_schema_accepts_what_the_loader_accepts(mutate: Callable[[dict[str, Any]], None]) -> None:
     data = example()
     mutate(data)
@@ -313,6 +344,7 @@ def test_principles_schema_rejects_a_typo_key() -> None:
 
 # -- the worked example in the docs ---------------------------------------------------------
 
+
 def test_worked_example_has_no_diagnostics_with_the_shipped_principles() -> None:
     principles, problems = load_principles(SCENARIOS)
     assert not problems
@@ -326,6 +358,19 @@ def test_format_doc_shows_the_worked_example_verbatim() -> None:
 
 def test_format_doc_names_every_key() -> None:
     doc = FORMAT_DOC.read_text(encoding="utf-8")
-    keys = {*SCENARIO_KEYS, *CUSTOMER_KEYS, *TEMPERAMENT_KEYS, *VARIATION_KEYS, *NODE_KEYS, *CHOICE_KEYS,
-            *TIMEOUT_KEYS, *EFFECT_KEYS, *ROUTE_KEYS, *ENDING_KEYS, *CONDITION_KEYS, *ANGER_KEYS, *PRINCIPLE_KEYS}
+    keys = {
+        *SCENARIO_KEYS,
+        *CUSTOMER_KEYS,
+        *TEMPERAMENT_KEYS,
+        *VARIATION_KEYS,
+        *NODE_KEYS,
+        *CHOICE_KEYS,
+        *TIMEOUT_KEYS,
+        *EFFECT_KEYS,
+        *ROUTE_KEYS,
+        *ENDING_KEYS,
+        *CONDITION_KEYS,
+        *ANGER_KEYS,
+        *PRINCIPLE_KEYS,
+    }
     assert sorted(key for key in keys if f"`{key}`" not in doc) == []

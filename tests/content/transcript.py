@@ -59,8 +59,10 @@ class Run:
 
 
 def load_runs(path: Path = RUNS) -> list[Run]:
-    return [Run(r["name"], r["scenario"], r["seed"], tuple(r["choices"]), r["covers"])
-            for r in json.loads(path.read_text(encoding="utf-8"))]
+    return [
+        Run(r["name"], r["scenario"], r["seed"], tuple(r["choices"]), r["covers"])
+        for r in json.loads(path.read_text(encoding="utf-8"))
+    ]
 
 
 def round_tripped(scenario: Scenario, session: Session) -> Session:
@@ -136,16 +138,16 @@ def _debrief(session: Session) -> list[str]:
         f"Final flags: {', '.join(sorted(session.flags)) or 'none'}",
         f"Path: {' -> '.join(outcome.path)}",
         f"Anger curve: {' -> '.join(str(a) for a in outcome.anger_curve)}",
-        (f"Scores: composure {scores.composure}, assertiveness {scores.assertiveness}, "
-         f"resolution {scores.resolution}"),
+        (f"Scores: composure {scores.composure}, assertiveness {scores.assertiveness}, resolution {scores.resolution}"),
         f"Overall: {scores.overall} (grade {scores.grade})",
         "",
         "Review:",
     ]
     for number, review in enumerate(outcome.reviews, start=1):
         step = review.step
-        lines.append(f"{number}. At {step.node}, [{step.choice}] {review.text} "
-                     f"(anger {step.anger_before} -> {step.anger_after})")
+        lines.append(
+            f"{number}. At {step.node}, [{step.choice}] {review.text} (anger {step.anger_before} -> {step.anger_after})"
+        )
         lines.append(f"   Feedback: {review.feedback or '(none)'}")
         lines.append(f"   Principle: {review.principle.name if review.principle else '(none)'}")
         better = f"[{review.better_id}] {review.better_text}" if review.better_id else "(this was a best answer)"
@@ -158,8 +160,9 @@ def render_run(run: Run, round_trip: bool) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python3 -m tests.content.transcript",
-                                     description="Print or regenerate the golden transcripts.")
+    parser = argparse.ArgumentParser(
+        prog="python3 -m tests.content.transcript", description="Print or regenerate the golden transcripts."
+    )
     parser.add_argument("--update", action="store_true", help="rewrite every golden file from runs.json")
     parser.add_argument("names", nargs="*", help="only these runs (default: all)")
     args = parser.parse_args(argv)
@@ -167,8 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     for run in runs:
         text = render_run(run, round_trip=False)
         if render_run(run, round_trip=True) != text:
-            print(f"{run.name}: the round-trip transcript differs from the straight one; not written",
-                  file=sys.stderr)
+            print(f"{run.name}: the round-trip transcript differs from the straight one; not written", file=sys.stderr)
             return 1
         if args.update:
             old = run.golden.read_text(encoding="utf-8") if run.golden.exists() else None

@@ -56,8 +56,7 @@ def read_in_child(data: bytes, tmp_path: Path, timeout: float = 30.0) -> ChildRu
     source, out, err = tmp_path / "hostile.yaml", tmp_path / "out.json", tmp_path / "err.txt"
     source.write_bytes(data)
     with out.open("wb") as stdout, err.open("wb") as stderr:
-        process = subprocess.Popen([sys.executable, "-c", CHILD, str(ROOT), str(source)],
-                                   stdout=stdout, stderr=stderr)
+        process = subprocess.Popen([sys.executable, "-c", CHILD, str(ROOT), str(source)], stdout=stdout, stderr=stderr)
     deadline = time.monotonic() + timeout
     while True:
         pid, status, usage = os.wait4(process.pid, os.WNOHANG)
@@ -99,30 +98,48 @@ DANGEROUS = [
     pytest.param(random.Random(1).randbytes(64 * 1024), None, id="binary junk"),
     pytest.param(random.Random(2).randbytes(64 * 1024).replace(b"\0", b"x"), None, id="binary junk without NUL"),
     pytest.param(bytes(random.Random(3).choices(range(1, 128), k=64 * 1024)), None, id="ASCII junk"),
-    pytest.param(billion_laughs(),
-                 "h.yaml:6:32: error: aliases expand this file to more than 400,000 values; "
-                 "write the values out instead", id="billion laughs"),
-    pytest.param(b"a: &a [x, *a]\n", "h.yaml:1:11: error: the alias *a refers to a value that contains it",
-                 id="recursive alias in a list"),
-    pytest.param(b"a: &a {b: *a}\n", "h.yaml:1:11: error: the alias *a refers to a value that contains it",
-                 id="recursive alias in a mapping"),
-    pytest.param(b"a: *nowhere\n", "h.yaml:1:4: error: the alias *nowhere has no anchor &nowhere before it",
-                 id="alias without anchor"),
+    pytest.param(
+        billion_laughs(),
+        "h.yaml:6:32: error: aliases expand this file to more than 400,000 values; write the values out instead",
+        id="billion laughs",
+    ),
+    pytest.param(
+        b"a: &a [x, *a]\n",
+        "h.yaml:1:11: error: the alias *a refers to a value that contains it",
+        id="recursive alias in a list",
+    ),
+    pytest.param(
+        b"a: &a {b: *a}\n",
+        "h.yaml:1:11: error: the alias *a refers to a value that contains it",
+        id="recursive alias in a mapping",
+    ),
+    pytest.param(
+        b"a: *nowhere\n",
+        "h.yaml:1:4: error: the alias *nowhere has no anchor &nowhere before it",
+        id="alias without anchor",
+    ),
     pytest.param(b"[" * 100_000, "h.yaml:1:65: error: values are nested more than 64 deep", id="100k ["),
     pytest.param(b"{" * 60_000, "h.yaml:1:65: error: values are nested more than 64 deep", id="60k {"),
-    pytest.param(b"- " * 50_000 + b"x\n", "h.yaml:1:129: error: values are nested more than 64 deep",
-                 id="50k block sequences"),
-    pytest.param(b"title: " + b"x" * (5 * 1024 * 1024) + b"\n",
-                 "h.yaml:1:1: error: the file is 5.00 MiB; the limit is 4 MiB", id="over 4 MiB"),
-    pytest.param(b"[" + b"1," * 1_900_000 + b"1]\n",
-                 "h.yaml:1:800000: error: the file holds more than 400,000 values, far more than a scenario needs",
-                 id="too many values"),
+    pytest.param(
+        b"- " * 50_000 + b"x\n", "h.yaml:1:129: error: values are nested more than 64 deep", id="50k block sequences"
+    ),
+    pytest.param(
+        b"title: " + b"x" * (5 * 1024 * 1024) + b"\n",
+        "h.yaml:1:1: error: the file is 5.00 MiB; the limit is 4 MiB",
+        id="over 4 MiB",
+    ),
+    pytest.param(
+        b"[" + b"1," * 1_900_000 + b"1]\n",
+        "h.yaml:1:800000: error: the file holds more than 400,000 values, far more than a scenario needs",
+        id="too many values",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("data", "expected"), DANGEROUS)
-def test_dangerous_files_end_in_a_diagnostic_in_a_child_process(data: bytes, expected: str | None,
-                                                                 tmp_path: Path) -> None:
+def test_dangerous_files_end_in_a_diagnostic_in_a_child_process(
+    data: bytes, expected: str | None, tmp_path: Path
+) -> None:
     run = read_in_child(data, tmp_path)
     assert not run.loaded and run.diagnostics
     assert all(": error: " in line or ": warning: " in line for line in run.diagnostics)
@@ -132,13 +149,18 @@ def test_dangerous_files_end_in_a_diagnostic_in_a_child_process(data: bytes, exp
     assert run.megabytes < MAX_MEGABYTES
 
 
-@pytest.mark.parametrize(("yaml_text", "where"), [
-    pytest.param('!!python/object/apply:os.system ["touch {marker}"]\n', "1:1", id="apply at the top"),
-    pytest.param('id: x\ntitle: !!python/object/apply:os.system ["touch {marker}"]\n', "2:8", id="apply in a value"),
-    pytest.param("id: x\nnodes:\n  a: !!python/object/new:os.system [touch {marker}]\n", "3:6", id="new"),
-    pytest.param("title: !!python/name:os.system\n", "1:8", id="name"),
-    pytest.param("? !!python/object/apply:os.system [touch {marker}]\n: x\n", "1:3", id="apply in a key"),
-])
+@pytest.mark.parametrize(
+    ("yaml_text", "where"),
+    [
+        pytest.param('!!python/object/apply:os.system ["touch {marker}"]\n', "1:1", id="apply at the top"),
+        pytest.param(
+            'id: x\ntitle: !!python/object/apply:os.system ["touch {marker}"]\n', "2:8", id="apply in a value"
+        ),
+        pytest.param("id: x\nnodes:\n  a: !!python/object/new:os.system [touch {marker}]\n", "3:6", id="new"),
+        pytest.param("title: !!python/name:os.system\n", "1:8", id="name"),
+        pytest.param("? !!python/object/apply:os.system [touch {marker}]\n: x\n", "1:3", id="apply in a key"),
+    ],
+)
 def test_python_tags_are_refused_and_run_nothing(yaml_text: str, where: str, tmp_path: Path) -> None:
     marker = tmp_path / "ran"
     run = read_in_child(yaml_text.format(marker=marker).encode(), tmp_path)
@@ -153,58 +175,113 @@ def test_a_file_of_only_values_gets_a_message_without_aliases(monkeypatch: pytes
     monkeypatch.setattr(yamltree, "MAX_EXPANDED_NODES", 1000)
     plain = b"objectives:\n" + b"- x\n" * 1000
     assert errors_of(read_timed(plain)) == [
-        "h.yaml:1001:3: error: the file holds more than 1,000 values, far more than a scenario needs"]
+        "h.yaml:1001:3: error: the file holds more than 1,000 values, far more than a scenario needs"
+    ]
     aliased = b"a: &a [x, x, x, x, x, x, x, x, x, x]\nb: [" + b"*a, " * 100 + b"]\n"
     assert errors_of(read_timed(aliased)) == [
-        "h.yaml:2:365: error: aliases expand this file to more than 1,000 values; write the values out instead"]
+        "h.yaml:2:365: error: aliases expand this file to more than 1,000 values; write the values out instead"
+    ]
 
 
-@pytest.mark.parametrize(("data", "expected"), [
-    pytest.param(b"", "h.yaml:1:1: error: the file is empty; a scenario is a mapping of keys", id="empty"),
-    pytest.param(b"  \n\n# only a comment\n   # and another\n\n",
-                 "h.yaml:1:1: error: the file is empty; a scenario is a mapping of keys", id="comments only"),
-    pytest.param(b"---\n...\n", "h.yaml:2:1: error: the scenario must be a mapping of keys, not nothing",
-                 id="empty document"),
-    pytest.param(b"- id: x\n- title: y\n", "h.yaml:1:1: error: the scenario must be a mapping of keys, not a list",
-                 id="a list"),
-    pytest.param(b"just some words\n",
-                 "h.yaml:1:1: error: the scenario must be a mapping of keys, not 'just some words'", id="a scalar"),
-    pytest.param(b"~\n", "h.yaml:1:1: error: the scenario must be a mapping of keys, not nothing", id="null"),
-    pytest.param(b"id: x\ncustomer:\n\tname: Pat\n",
-                 "h.yaml:3:1: error: a tab character cannot indent YAML; use spaces", id="tab indent"),
-    pytest.param(b"id: x\ncustomer:\n  name: Pat\n\tanger: 5\n",
-                 "h.yaml:4:1: error: a tab character cannot indent YAML; use spaces", id="tab after spaces"),
-    pytest.param("id: x\ntitle: Café\n".encode("utf-16"),
-                 "h.yaml:1:1: error: the file is UTF-16; save it as UTF-8", id="UTF-16 with BOM"),
-    pytest.param("id: x\n".encode("utf-16-be"),
-                 "h.yaml:1:1: error: the file contains a NUL byte: it is binary, not YAML text", id="UTF-16 no BOM"),
-    pytest.param("id: x\ntitle: Café\n".encode("latin-1"),
-                 "h.yaml:2:11: error: byte 0xe9 is not UTF-8; save the file as UTF-8", id="latin-1"),
-    pytest.param("id: x\ntitle: año ".encode() + b"caf\xe9\n",
-                 "h.yaml:2:15: error: byte 0xe9 is not UTF-8; save the file as UTF-8",
-                 id="latin-1 after UTF-8 counts characters"),
-    pytest.param(b"id: x\ntitle: a\x00b\n",
-                 "h.yaml:2:9: error: the file contains a NUL byte: it is binary, not YAML text", id="NUL byte"),
-    pytest.param(b"\x01", "h.yaml:1:1: error: the character U+0001 is not allowed in YAML text; remove it",
-                 id="control character"),
-    pytest.param(b"id: x\ntitle: \x1b[31mred\n",
-                 "h.yaml:2:8: error: the character U+001B is not allowed in YAML text; remove it", id="escape code"),
-    pytest.param("id: x\ntitle: éé\x9f\n".encode(),
-                 "h.yaml:2:10: error: the character U+009F is not allowed in YAML text; remove it",
-                 id="C1 control after UTF-8"),
-    pytest.param(b"id: x\n---\nid: y\n",
-                 "h.yaml:2:1: error: only one YAML document is allowed per file", id="two documents"),
-    pytest.param(b"---\nid: x\n...\n---\nid: y\n",
-                 "h.yaml:4:1: error: only one YAML document is allowed per file", id="two explicit documents"),
-    pytest.param(b"id: x\ntitle: \"unterminated\n",
-                 "h.yaml:3:1: error: YAML syntax: found unexpected end of stream (while scanning a quoted scalar)",
-                 id="unterminated quote"),
-    pytest.param(b"id: x\n  title: y\n",
-                 "h.yaml:2:8: error: YAML syntax: mapping values are not allowed in this context", id="bad indentation"),
-    pytest.param(b"id: x\ntitle: !custom y\n",
-                 "h.yaml:2:8: error: the tag !custom is not allowed: write plain text, numbers, lists and "
-                 "mappings without tags", id="local tag"),
-])
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        pytest.param(b"", "h.yaml:1:1: error: the file is empty; a scenario is a mapping of keys", id="empty"),
+        pytest.param(
+            b"  \n\n# only a comment\n   # and another\n\n",
+            "h.yaml:1:1: error: the file is empty; a scenario is a mapping of keys",
+            id="comments only",
+        ),
+        pytest.param(
+            b"---\n...\n", "h.yaml:2:1: error: the scenario must be a mapping of keys, not nothing", id="empty document"
+        ),
+        pytest.param(
+            b"- id: x\n- title: y\n",
+            "h.yaml:1:1: error: the scenario must be a mapping of keys, not a list",
+            id="a list",
+        ),
+        pytest.param(
+            b"just some words\n",
+            "h.yaml:1:1: error: the scenario must be a mapping of keys, not 'just some words'",
+            id="a scalar",
+        ),
+        pytest.param(b"~\n", "h.yaml:1:1: error: the scenario must be a mapping of keys, not nothing", id="null"),
+        pytest.param(
+            b"id: x\ncustomer:\n\tname: Pat\n",
+            "h.yaml:3:1: error: a tab character cannot indent YAML; use spaces",
+            id="tab indent",
+        ),
+        pytest.param(
+            b"id: x\ncustomer:\n  name: Pat\n\tanger: 5\n",
+            "h.yaml:4:1: error: a tab character cannot indent YAML; use spaces",
+            id="tab after spaces",
+        ),
+        pytest.param(
+            "id: x\ntitle: Café\n".encode("utf-16"),
+            "h.yaml:1:1: error: the file is UTF-16; save it as UTF-8",
+            id="UTF-16 with BOM",
+        ),
+        pytest.param(
+            "id: x\n".encode("utf-16-be"),
+            "h.yaml:1:1: error: the file contains a NUL byte: it is binary, not YAML text",
+            id="UTF-16 no BOM",
+        ),
+        pytest.param(
+            "id: x\ntitle: Café\n".encode("latin-1"),
+            "h.yaml:2:11: error: byte 0xe9 is not UTF-8; save the file as UTF-8",
+            id="latin-1",
+        ),
+        pytest.param(
+            "id: x\ntitle: año ".encode() + b"caf\xe9\n",
+            "h.yaml:2:15: error: byte 0xe9 is not UTF-8; save the file as UTF-8",
+            id="latin-1 after UTF-8 counts characters",
+        ),
+        pytest.param(
+            b"id: x\ntitle: a\x00b\n",
+            "h.yaml:2:9: error: the file contains a NUL byte: it is binary, not YAML text",
+            id="NUL byte",
+        ),
+        pytest.param(
+            b"\x01",
+            "h.yaml:1:1: error: the character U+0001 is not allowed in YAML text; remove it",
+            id="control character",
+        ),
+        pytest.param(
+            b"id: x\ntitle: \x1b[31mred\n",
+            "h.yaml:2:8: error: the character U+001B is not allowed in YAML text; remove it",
+            id="escape code",
+        ),
+        pytest.param(
+            "id: x\ntitle: éé\x9f\n".encode(),
+            "h.yaml:2:10: error: the character U+009F is not allowed in YAML text; remove it",
+            id="C1 control after UTF-8",
+        ),
+        pytest.param(
+            b"id: x\n---\nid: y\n", "h.yaml:2:1: error: only one YAML document is allowed per file", id="two documents"
+        ),
+        pytest.param(
+            b"---\nid: x\n...\n---\nid: y\n",
+            "h.yaml:4:1: error: only one YAML document is allowed per file",
+            id="two explicit documents",
+        ),
+        pytest.param(
+            b'id: x\ntitle: "unterminated\n',
+            "h.yaml:3:1: error: YAML syntax: found unexpected end of stream (while scanning a quoted scalar)",
+            id="unterminated quote",
+        ),
+        pytest.param(
+            b"id: x\n  title: y\n",
+            "h.yaml:2:8: error: YAML syntax: mapping values are not allowed in this context",
+            id="bad indentation",
+        ),
+        pytest.param(
+            b"id: x\ntitle: !custom y\n",
+            "h.yaml:2:8: error: the tag !custom is not allowed: write plain text, numbers, lists and "
+            "mappings without tags",
+            id="local tag",
+        ),
+    ],
+)
 def test_strange_files_end_in_one_located_error(data: bytes, expected: str) -> None:
     assert errors_of(read_timed(data)) == [expected]
 
@@ -222,21 +299,25 @@ def test_a_byte_order_mark_is_accepted() -> None:
 
 
 # YAML 1.1 would read these as booleans, numbers, times or null; text fields keep what was written.
-@pytest.mark.parametrize(("old", "new", "field", "expected"), [
-    ('title: "The Letter in Red"', "title: No", "title", "No"),
-    ('title: "The Letter in Red"', "title: yes", "title", "yes"),
-    ('title: "The Letter in Red"', "title: 1e3", "title", "1e3"),
-    ('title: "The Letter in Red"', "title: .inf", "title", ".inf"),
-    ('title: "The Letter in Red"', "title: 2001-01-01", "title", "2001-01-01"),
-    ('title: "The Letter in Red"', 'title: "~"', "title", "~"),
-    ('title: "The Letter in Red"', "title: 007", "title", "007"),
-    ("summary: \"A man storms", "summary: 12:30\nx_summary: \"A man storms", None, None),
-    ('name: "Gareth Pryce"', "name: 0x1F", "customer.name", "0x1F"),
-    ('text: "Go on, tell me what\'s happened."', "text: on", "choice.text", "on"),
-    ('text: "Go on, tell me what\'s happened."', "text: OFF", "choice.text", "OFF"),
-])
-def test_yaml_11_surprises_keep_the_text_as_written(old: str, new: str, field: str | None,
-                                                    expected: str | None) -> None:
+@pytest.mark.parametrize(
+    ("old", "new", "field", "expected"),
+    [
+        ('title: "The Letter in Red"', "title: No", "title", "No"),
+        ('title: "The Letter in Red"', "title: yes", "title", "yes"),
+        ('title: "The Letter in Red"', "title: 1e3", "title", "1e3"),
+        ('title: "The Letter in Red"', "title: .inf", "title", ".inf"),
+        ('title: "The Letter in Red"', "title: 2001-01-01", "title", "2001-01-01"),
+        ('title: "The Letter in Red"', 'title: "~"', "title", "~"),
+        ('title: "The Letter in Red"', "title: 007", "title", "007"),
+        ('summary: "A man storms', 'summary: 12:30\nx_summary: "A man storms', None, None),
+        ('name: "Gareth Pryce"', "name: 0x1F", "customer.name", "0x1F"),
+        ('text: "Go on, tell me what\'s happened."', "text: on", "choice.text", "on"),
+        ('text: "Go on, tell me what\'s happened."', "text: OFF", "choice.text", "OFF"),
+    ],
+)
+def test_yaml_11_surprises_keep_the_text_as_written(
+    old: str, new: str, field: str | None, expected: str | None
+) -> None:
     if field is None:  # summary: the original line must go, so replace the whole line instead
         lines = REAL.splitlines(keepends=True)
         text = "".join("summary: 12:30\n" if line.startswith("summary:") else line for line in lines)
@@ -247,16 +328,23 @@ def test_yaml_11_surprises_keep_the_text_as_written(old: str, new: str, field: s
     report = read_timed(text.encode())
     assert report.diagnostics == [] and report.scenario is not None
     scenario = report.scenario
-    values = {"title": scenario.title, "summary": scenario.summary, "customer.name": scenario.customer.name,
-              "choice.text": scenario.nodes["burst-in"].choices[1].text}
+    values = {
+        "title": scenario.title,
+        "summary": scenario.summary,
+        "customer.name": scenario.customer.name,
+        "choice.text": scenario.nodes["burst-in"].choices[1].text,
+    }
     assert values[field] == expected
 
 
-@pytest.mark.parametrize(("new", "expected"), [
-    ("title: ~", "h.yaml:3:8: error: 'title' in the scenario is empty"),
-    ("title: null", "h.yaml:3:8: error: 'title' in the scenario is empty"),
-    ("title:", "h.yaml:3:7: error: 'title' in the scenario is empty"),
-])
+@pytest.mark.parametrize(
+    ("new", "expected"),
+    [
+        ("title: ~", "h.yaml:3:8: error: 'title' in the scenario is empty"),
+        ("title: null", "h.yaml:3:8: error: 'title' in the scenario is empty"),
+        ("title:", "h.yaml:3:7: error: 'title' in the scenario is empty"),
+    ],
+)
 def test_null_is_an_empty_value(new: str, expected: str) -> None:
     assert errors_of(read_timed(REAL.replace('title: "The Letter in Red"', new).encode())) == [expected]
 
@@ -265,4 +353,5 @@ def test_null_is_an_empty_value(new: str, expected: str) -> None:
 def test_yaml_11_numbers_are_located_errors(value: str) -> None:
     text = REAL.replace("  anger: 70\n", f"  anger: {value}\n")
     assert errors_of(read_timed(text.encode())) == [
-        f"h.yaml:16:10: error: 'anger' must be a whole number, not '{value}'"]
+        f"h.yaml:16:10: error: 'anger' must be a whole number, not '{value}'"
+    ]

@@ -23,9 +23,45 @@ REAL = (ROOT / "scenarios" / "angry-walk-in.yaml").read_text(encoding="utf-8")
 REAL_TREE = yaml.safe_load(REAL)
 PATH = "p.yaml"
 
-TOKENS = ["[]", "{}", "~", "-5", "99999", "!!str", "&a", "*a", '"', ":", "#", "", "'", "|", ">", "- x",
-          "? x", "{a: b}", "[a, [b]]", "&a [*a]", "*nowhere", "!!python/name:os.system", "%", "@", "`",
-          "12:30", "0x1F", "no", "1.5", "1" + "0" * 5000, "\t", "---", "...", "é", "\u2028", "\x85", "\r"]
+TOKENS = [
+    "[]",
+    "{}",
+    "~",
+    "-5",
+    "99999",
+    "!!str",
+    "&a",
+    "*a",
+    '"',
+    ":",
+    "#",
+    "",
+    "'",
+    "|",
+    ">",
+    "- x",
+    "? x",
+    "{a: b}",
+    "[a, [b]]",
+    "&a [*a]",
+    "*nowhere",
+    "!!python/name:os.system",
+    "%",
+    "@",
+    "`",
+    "12:30",
+    "0x1F",
+    "no",
+    "1.5",
+    "1" + "0" * 5000,
+    "\t",
+    "---",
+    "...",
+    "é",
+    "\u2028",
+    "\x85",
+    "\r",
+]
 
 PROFILE = settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 
@@ -51,6 +87,7 @@ def read_text(text: str) -> LoadReport:
 
 
 # --- (a) mutations of the real scenario ---------------------------------------------------
+
 
 def _line_index(draw: st.DrawFn, lines: list[str]) -> int:
     return draw(st.integers(0, max(0, len(lines) - 1)))
@@ -98,7 +135,7 @@ def insert_text(draw: st.DrawFn, lines: list[str]) -> None:
 
 def truncate(draw: st.DrawFn, lines: list[str]) -> None:
     text = "".join(lines)
-    lines[:] = text[:draw(st.integers(0, len(text)))].splitlines(keepends=True)
+    lines[:] = text[: draw(st.integers(0, len(text)))].splitlines(keepends=True)
 
 
 MUTATIONS = [delete_line, duplicate_line, swap_lines, reindent_line, replace_value, insert_text, truncate]
@@ -145,14 +182,23 @@ def test_arbitrary_bytes_never_raise(data: bytes) -> None:
 
 # --- (c) random YAML values, dumped by PyYAML ---------------------------------------------
 
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
-                    st.text(max_size=20), st.sampled_from(["No", "on", "12:30", "0x1F", "~", "next", "id"]))
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.sampled_from(["No", "on", "12:30", "0x1F", "~", "next", "id"]),
+)
 KEYS = st.one_of(st.text(max_size=10), st.sampled_from(["id", "title", "next", "choices", "if", "anger", "flag"]))
-VALUES = st.recursive(SCALARS, lambda inner: st.one_of(st.lists(inner, max_size=5),
-                                                       st.dictionaries(KEYS, inner, max_size=5)),
-                      max_leaves=25)
-DUMP_STYLES = st.fixed_dictionaries({"default_flow_style": st.sampled_from([False, True, None]),
-                                     "allow_unicode": st.booleans()})
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=5), st.dictionaries(KEYS, inner, max_size=5)),
+    max_leaves=25,
+)
+DUMP_STYLES = st.fixed_dictionaries(
+    {"default_flow_style": st.sampled_from([False, True, None]), "allow_unicode": st.booleans()}
+)
 
 
 def dump(value: Any, style: dict[str, Any]) -> str:
@@ -181,8 +227,9 @@ REAL_PATHS = paths_in(REAL_TREE)[1:]
 
 @settings(deadline=None, max_examples=150)
 @given(st.lists(st.tuples(st.sampled_from(REAL_PATHS), VALUES), min_size=1, max_size=3), DUMP_STYLES)
-def test_random_values_grafted_into_the_real_scenario_never_raise(grafts: list[tuple[tuple[Any, ...], Any]],
-                                                                  style: dict[str, Any]) -> None:
+def test_random_values_grafted_into_the_real_scenario_never_raise(
+    grafts: list[tuple[tuple[Any, ...], Any]], style: dict[str, Any]
+) -> None:
     tree = copy.deepcopy(REAL_TREE)
     for path, value in grafts:
         parent = tree

@@ -31,18 +31,21 @@ from game.engine.scoring import GRADES, Result, grade_for, result
 from game.engine.session import TIMEOUT, Session
 from game.engine.statespace import explore, start_state
 from game.storage.scenario_files import load_scenario
-from tests.inline_scenarios import header, scenario_from
 from game.tools.autoplay import play_out
+from tests.inline_scenarios import header, scenario_from
 
 ANGRY_WALK_IN = Path(__file__).resolve().parents[2] / "scenarios" / "angry-walk-in.yaml"
 
 
-
-
 # Timer, flags set and cleared, shown and hidden gated choices, routes by anger and flag,
 # a walk-out and endings of every outcome.
-FORK = header("fork", '  name: "Pat"\n  portrait: pat\n  anger: 50\n  walks_out_at: 90\n'
-                      '  walks_out_to: stormed-off\n  temperament: {min: 80, max: 120}') + """
+FORK = (
+    header(
+        "fork",
+        '  name: "Pat"\n  portrait: pat\n  anger: 50\n  walks_out_at: 90\n'
+        "  walks_out_to: stormed-off\n  temperament: {min: 80, max: 120}",
+    )
+    + """
 variation: {shuffle_choices: true}
 start: greet
 nodes:
@@ -90,9 +93,12 @@ endings:
   broken: {outcome: escalated, title: "Broken", text: "b"}
   stormed-off: {outcome: lost, title: "Gone", text: "g"}
 """
+)
 
 # Every choice does the same, and every ending has the same outcome.
-FLAT = header("flat", '  name: "Flo"\n  portrait: flo\n  anger: 40') + """
+FLAT = (
+    header("flat", '  name: "Flo"\n  portrait: flo\n  anger: 40')
+    + """
 start: one
 nodes:
   one:
@@ -111,9 +117,12 @@ endings:
   end-a: {outcome: partial, title: "A", text: "a"}
   end-b: {outcome: partial, title: "B", text: "b"}
 """
+)
 
 # Two answers with identical effects, one ending resolved and the other lost.
-OUTCOMES = header("outcomes", '  name: "Oz"\n  portrait: oz\n  anger: 50') + """
+OUTCOMES = (
+    header("outcomes", '  name: "Oz"\n  portrait: oz\n  anger: 50')
+    + """
 start: ask
 nodes:
   ask:
@@ -125,9 +134,12 @@ endings:
   good: {outcome: resolved, title: "Good", text: "g"}
   bad: {outcome: OUTCOME, title: "Bad", text: "b"}
 """
+)
 
 # A loop between two nodes: round +1 composure, back BACK composure.
-LOOP = header("loop", '  name: "Lu"\n  portrait: lu\n  anger: 30') + """
+LOOP = (
+    header("loop", '  name: "Lu"\n  portrait: lu\n  anger: 30')
+    + """
 start: a
 nodes:
   a:
@@ -148,6 +160,7 @@ nodes:
 endings:
   done: {outcome: resolved, title: "Done", text: "d"}
 """
+)
 
 
 @functools.cache
@@ -158,6 +171,7 @@ def scenario(name: str) -> Scenario:
 
 
 # -- walking every path -----------------------------------------------------------------
+
 
 class Path_(NamedTuple):
     moves: tuple[str, ...]
@@ -204,8 +218,11 @@ def walk(session: Session, memo: dict | None, depth: int = 10_000) -> list[Path_
         gains = move_gains(session.scenario, key[0], move)
         act(child, move)
         for rest in walk(child, memo, depth - 1):
-            found.append(rest._replace(moves=(move, *rest.moves),
-                                       gains=tuple(g + r for g, r in zip(gains, rest.gains))))  # type: ignore[arg-type]
+            found.append(
+                rest._replace(
+                    moves=(move, *rest.moves), gains=tuple(g + r for g, r in zip(gains, rest.gains, strict=True))
+                )
+            )  # type: ignore[arg-type]
     if memo is not None:
         memo[key] = found
     return found
@@ -270,7 +287,7 @@ def test_combined_paths_replay_exactly(name: str, seed: int) -> None:
         assert (session.place, session.anger, session.flags) == (path.place, path.anger, path.flags)
         gains = [0, 0, 0]
         for step in session.history:
-            gains = [g + m for g, m in zip(gains, move_gains(sc, step.node, step.choice))]
+            gains = [g + m for g, m in zip(gains, move_gains(sc, step.node, step.choice), strict=False)]
         assert tuple(gains) == path.gains
 
 
@@ -283,7 +300,7 @@ def test_analysis_bounds_equal_the_best_and_worst_path(name: str, seed: int) -> 
     for d, score in enumerate(SCORE_NAMES):
         best, worst = analysis.bounds.best[d][0], analysis.bounds.worst[d][0]
         assert all(worst <= r[d] <= best for r in raw), score
-        assert max(r[d] for r in raw) == best, score   # attained by some path
+        assert max(r[d] for r in raw) == best, score  # attained by some path
         assert min(r[d] for r in raw) == worst, score
     assert {p.place for p in paths} == analysis.reachable_endings()
 
@@ -314,13 +331,17 @@ def test_every_path_scores_in_range_with_the_right_grade(name: str, seed: int) -
         assert all(0 <= v <= 100 for v in (*values, overall))
     # the debrief itself, for a spread of paths including the best and worst overall
     ranked = sorted(paths, key=lambda p: expected_scores(bounds, totals(sc, p))[3])
-    sample = ranked[:: max(1, len(ranked) // 12)] + [ranked[0], ranked[-1]]
+    sample = [*ranked[:: max(1, len(ranked) // 12)], ranked[0], ranked[-1]]
     for path in sample:
         debrief = result(replay(sc, seed, path.moves))
         *values, overall = expected_scores(bounds, totals(sc, path))
         scores = debrief.scores
-        assert (scores.composure, scores.assertiveness, scores.resolution, scores.overall) == \
-            (round(values[0]), round(values[1]), round(values[2]), round(overall))
+        assert (scores.composure, scores.assertiveness, scores.resolution, scores.overall) == (
+            round(values[0]),
+            round(values[1]),
+            round(values[2]),
+            round(overall),
+        )
         assert all(0 <= v <= 100 for v in (scores.composure, scores.assertiveness, scores.resolution, scores.overall))
         assert scores.grade == grade_from_table(scores.overall)
         assert debrief.ending.id == path.place and debrief.final_anger == path.anger
@@ -328,10 +349,23 @@ def test_every_path_scores_in_range_with_the_right_grade(name: str, seed: int) -
         assert debrief.anger_curve[-1] == path.anger and len(debrief.anger_curve) == len(path.moves) + 1
 
 
-@pytest.mark.parametrize(("overall", "grade"), [
-    (100, "A"), (90, "A"), (89.99, "B"), (89, "B"), (75, "B"), (74.5, "C"), (60, "C"), (59.9, "D"),
-    (45, "D"), (44.99, "E"), (1, "E"), (0, "E"),
-])
+@pytest.mark.parametrize(
+    ("overall", "grade"),
+    [
+        (100, "A"),
+        (90, "A"),
+        (89.99, "B"),
+        (89, "B"),
+        (75, "B"),
+        (74.5, "C"),
+        (60, "C"),
+        (59.9, "D"),
+        (45, "D"),
+        (44.99, "E"),
+        (1, "E"),
+        (0, "E"),
+    ],
+)
 def test_grades_table(overall: float, grade: str) -> None:
     assert grade_for(overall) == grade == grade_from_table(overall)
 
@@ -356,8 +390,13 @@ def test_a_scenario_where_every_choice_scores_the_same_gives_100() -> None:
     assert len(paths) == 6
     for path in paths:
         scores = result(replay(sc, 1, path.moves)).scores
-        assert scores.as_dict() == {"composure": 100, "assertiveness": 100, "resolution": 100,
-                                    "overall": 100, "grade": "A"}
+        assert scores.as_dict() == {
+            "composure": 100,
+            "assertiveness": 100,
+            "resolution": 100,
+            "overall": 100,
+            "grade": "A",
+        }
 
 
 @pytest.mark.parametrize("outcome", ["partial", "escalated", "lost"])
@@ -374,8 +413,9 @@ def test_resolution_counts_the_ending_outcome(outcome: str) -> None:
     assert bad.reviews[0].better_id == "left" and good.reviews[0].better_id is None
 
 
-@pytest.mark.parametrize(("outcome", "points"), [
-    (Outcome.RESOLVED, 30), (Outcome.PARTIAL, 15), (Outcome.ESCALATED, 5), (Outcome.LOST, 0)])
+@pytest.mark.parametrize(
+    ("outcome", "points"), [(Outcome.RESOLVED, 30), (Outcome.PARTIAL, 15), (Outcome.ESCALATED, 5), (Outcome.LOST, 0)]
+)
 def test_ending_points_order_the_outcomes(outcome: Outcome, points: int) -> None:
     assert ending_points(outcome, 100) == points
     assert ending_points(outcome, 0) == points + 10
@@ -383,6 +423,7 @@ def test_ending_points_order_the_outcomes(outcome: Outcome, points: int) -> None
 
 
 # -- the state graph and the session agree -------------------------------------------------
+
 
 @pytest.mark.parametrize("seed", range(25))
 def test_session_and_state_graph_agree(seed: int) -> None:
@@ -428,6 +469,7 @@ def test_random_play_statistics(name: str, runs: int, seed: int) -> None:
 
 # -- reviews ------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize(("name", "seed"), [("angry-walk-in", s) for s in (0, 1, 2, 7)] + [("fork", 4)])
 def test_best_play_has_nothing_better_to_suggest(name: str, seed: int) -> None:
     debrief = result(play_out(Session.start(scenario(name), seed), "best"))
@@ -458,14 +500,19 @@ def test_worst_play_is_told_better_answers() -> None:
 
 # -- loops ---------------------------------------------------------------------------------
 
+
 def pumping_loop() -> Scenario:
     """The zero-sum loop with `back` no longer undoing `round`, so each lap gains composure.
     The loader refuses such a file, so the engine's model is edited after loading."""
     sc = scenario("zero-loop")
     b = sc.nodes["b"]
     back = b.choices[0]
-    pumped = dataclasses.replace(back, consequence=dataclasses.replace(
-        back.consequence, effects=dataclasses.replace(back.consequence.effects, composure=0)))
+    pumped = dataclasses.replace(
+        back,
+        consequence=dataclasses.replace(
+            back.consequence, effects=dataclasses.replace(back.consequence.effects, composure=0)
+        ),
+    )
     nodes = {**sc.nodes, "b": dataclasses.replace(b, choices=(pumped, *b.choices[1:]))}
     return dataclasses.replace(sc, nodes=nodes)
 

@@ -6,6 +6,7 @@ here to isolate one rule each. Tables list the cases; each row is one pytest cas
 
 from __future__ import annotations
 
+import gc
 import json
 import random
 import re
@@ -21,8 +22,6 @@ from game.storage.scenario_files import load_scenario
 from tests.inline_scenarios import header, scenario_from
 
 ANGRY_WALK_IN = Path(__file__).resolve().parents[2] / "scenarios" / "angry-walk-in.yaml"
-
-
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +54,9 @@ def random_playthrough(session: Session, rng: random.Random) -> Session:
 # -- small scenarios, one rule each -----------------------------------------------------
 
 # The start node routes; routes test anger first, then a flag; choices lead back into it.
-ROUTES = header("routes", '  name: "Rita"\n  portrait: rita\n  anger: 30') + """
+ROUTES = (
+    header("routes", '  name: "Rita"\n  portrait: rita\n  anger: 30')
+    + """
 start: door
 nodes:
   door:
@@ -81,6 +82,7 @@ nodes:
 endings:
   done: {outcome: resolved, title: "Done", text: "d"}
 """
+)
 
 # Anger effects big enough to hit both ends of the meter, with a chosen temperament.
 METER = """
@@ -106,13 +108,15 @@ def meter(temperament: int = 100, delta: int = 5, walks_out_at: int | None = Non
     body = METER.replace("DELTA_UP", str(abs(delta))).replace("DELTA_DOWN", str(-abs(delta)))
     if walks_out_at is not None:
         customer += f"\n  walks_out_at: {walks_out_at}\n  walks_out_to: gone"
-        body += "  gone: {outcome: lost, title: \"Gone\", text: \"g\"}\n"
+        body += '  gone: {outcome: lost, title: "Gone", text: "g"}\n'
     return scenario_from(header("meter", customer) + body)
 
 
 # Choices gated on anger and flags, shown greyed out or hidden; a timed node whose only
 # choice is hidden.
-GATES = header("gates", '  name: "Gus"\n  portrait: gus\n  anger: 40') + """
+GATES = (
+    header("gates", '  name: "Gus"\n  portrait: gus\n  anger: 40')
+    + """
 start: desk
 nodes:
   desk:
@@ -145,10 +149,12 @@ nodes:
 endings:
   done: {outcome: resolved, title: "Done", text: "d"}
 """
+)
 
 # Node and choice ids that look like attributes of a state machine or its model.
-CLASH = header("clash", '  name: "Ana"\n  portrait: ana\n  anger: 40\n  walks_out_at: 90\n'
-                        '  walks_out_to: model') + """
+CLASH = (
+    header("clash", '  name: "Ana"\n  portrait: ana\n  anger: 40\n  walks_out_at: 90\n  walks_out_to: model')
+    + """
 start: trigger
 nodes:
   trigger:
@@ -188,9 +194,11 @@ endings:
   machine: {outcome: resolved, title: "M", text: "m"}
   model: {outcome: lost, title: "L", text: "l"}
 """
+)
 
 
 # -- the start and the view -------------------------------------------------------------
+
 
 @pytest.mark.parametrize("seed", [0, 1, 2, 7, 12345])
 def test_start_view_shows_the_first_node(walk_in: Scenario, seed: int) -> None:
@@ -225,6 +233,7 @@ def test_a_finished_view_has_the_ending_and_no_options(walk_in: Scenario) -> Non
 
 # -- choosing --------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize("choice_id", ["calm-down", "go-on", "i-understand", "acknowledge"])
 def test_choose_by_index_and_by_id_do_the_same(walk_in: Scenario, choice_id: str) -> None:
     by_index, by_id = Session.start(walk_in, 5), Session.start(walk_in, 5)
@@ -234,13 +243,20 @@ def test_choose_by_index_and_by_id_do_the_same(walk_in: Scenario, choice_id: str
     step = by_id.history[0]
     consequence = next(c for c in walk_in.nodes["burst-in"].choices if c.id == choice_id).consequence
     expected = rules.clamp_anger(70 + rules.scaled_anger(consequence.effects.anger, by_id.temperament))
-    assert (step.node, step.choice, step.anger_before, step.anger_after, step.flags_before, step.seconds) == \
-        ("burst-in", choice_id, 70, expected, (), 2.5)
+    assert (step.node, step.choice, step.anger_before, step.anger_after, step.flags_before, step.seconds) == (
+        "burst-in",
+        choice_id,
+        70,
+        expected,
+        (),
+        2.5,
+    )
     assert by_id.place == rules.settle(walk_in, consequence.next, expected, frozenset())
     assert by_id.view().turn == 1
 
 
 # -- the walk-out -----------------------------------------------------------------------
+
 
 def speaking_nodes(scenario: Scenario) -> list[str]:
     return [node.id for node in scenario.nodes.values() if not node.is_route]
@@ -272,12 +288,15 @@ def test_walk_out_on_timeout(walk_in: Scenario) -> None:
     assert session.timeout().place == "walked-out"
 
 
-@pytest.mark.parametrize(("start", "delta", "place"), [
-    (80, 10, "gone"),     # exactly reaches walks_out_at
-    (80, 9, "after"),     # one short
-    (89, 80, "gone"),     # far over: clamped, still gone
-    (85, -5, "after"),    # calming never walks out
-])
+@pytest.mark.parametrize(
+    ("start", "delta", "place"),
+    [
+        (80, 10, "gone"),  # exactly reaches walks_out_at
+        (80, 9, "after"),  # one short
+        (89, 80, "gone"),  # far over: clamped, still gone
+        (85, -5, "after"),  # calming never walks out
+    ],
+)
 def test_walk_out_threshold(start: int, delta: int, place: str) -> None:
     session = Session.start(meter(delta=delta, walks_out_at=90), anger=start)
     choice = "small-up" if delta > 0 else "small-down"
@@ -292,39 +311,74 @@ def test_walk_out_beats_a_next_that_is_an_ending(walk_in: Scenario) -> None:
 
 # -- the anger meter and temperament ---------------------------------------------------
 
-@pytest.mark.parametrize(("start", "choice", "after"), [
-    (50, "up", 100), (95, "small-up", 100), (100, "up", 100),
-    (50, "down", 0), (3, "small-down", 0), (0, "down", 0),
-    (50, "small-up", 55), (50, "small-down", 45),
-])
+
+@pytest.mark.parametrize(
+    ("start", "choice", "after"),
+    [
+        (50, "up", 100),
+        (95, "small-up", 100),
+        (100, "up", 100),
+        (50, "down", 0),
+        (3, "small-down", 0),
+        (0, "down", 0),
+        (50, "small-up", 55),
+        (50, "small-down", 45),
+    ],
+)
 def test_anger_is_clamped(start: int, choice: str, after: int) -> None:
     session = Session.start(meter(), anger=start)
     assert session.choose_id(choice).anger == after
     assert session.history[-1].anger_after == after
 
 
-@pytest.mark.parametrize(("delta", "temperament", "scaled"), [
-    (10, 100, 10), (-10, 100, -10), (0, 300, 0),
-    (5, 150, 8), (-5, 150, -8),        # 7.5: half away from zero
-    (5, 50, 3), (-5, 50, -3),          # 2.5
-    (1, 50, 1), (-1, 50, -1),          # 0.5
-    (1, 49, 0), (-1, 49, 0),           # 0.49
-    (3, 50, 2), (-3, 50, -2),          # 1.5
-    (10, 85, 9), (-10, 85, -9),        # 8.5
-    (15, 110, 17), (-15, 110, -17),    # 16.5
-    (10, 120, 12), (-25, 120, -30),
-    (7, 90, 6), (-7, 90, -6),          # 6.3
-    (100, 500, 500), (-100, 500, -500),
-    (3, 10, 0), (5, 10, 1), (-5, 10, -1),
-])
+@pytest.mark.parametrize(
+    ("delta", "temperament", "scaled"),
+    [
+        (10, 100, 10),
+        (-10, 100, -10),
+        (0, 300, 0),
+        (5, 150, 8),
+        (-5, 150, -8),  # 7.5: half away from zero
+        (5, 50, 3),
+        (-5, 50, -3),  # 2.5
+        (1, 50, 1),
+        (-1, 50, -1),  # 0.5
+        (1, 49, 0),
+        (-1, 49, 0),  # 0.49
+        (3, 50, 2),
+        (-3, 50, -2),  # 1.5
+        (10, 85, 9),
+        (-10, 85, -9),  # 8.5
+        (15, 110, 17),
+        (-15, 110, -17),  # 16.5
+        (10, 120, 12),
+        (-25, 120, -30),
+        (7, 90, 6),
+        (-7, 90, -6),  # 6.3
+        (100, 500, 500),
+        (-100, 500, -500),
+        (3, 10, 0),
+        (5, 10, 1),
+        (-5, 10, -1),
+    ],
+)
 def test_scaled_anger(delta: int, temperament: int, scaled: int) -> None:
     assert rules.scaled_anger(delta, temperament) == scaled
 
 
-@pytest.mark.parametrize(("temperament", "delta", "up", "down"), [
-    (100, 5, 55, 45), (150, 5, 58, 42), (50, 5, 53, 47), (50, 1, 51, 49),
-    (49, 1, 50, 50), (85, 10, 59, 41), (120, 25, 80, 20), (500, 20, 100, 0),
-])
+@pytest.mark.parametrize(
+    ("temperament", "delta", "up", "down"),
+    [
+        (100, 5, 55, 45),
+        (150, 5, 58, 42),
+        (50, 5, 53, 47),
+        (50, 1, 51, 49),
+        (49, 1, 50, 50),
+        (85, 10, 59, 41),
+        (120, 25, 80, 20),
+        (500, 20, 100, 0),
+    ],
+)
 def test_temperament_scales_anger_in_play(temperament: int, delta: int, up: int, down: int) -> None:
     scenario = meter(temperament, delta)
     rising, falling = Session.start(scenario, 9), Session.start(scenario, 9)
@@ -340,49 +394,64 @@ def test_temperament_is_drawn_within_the_customers_range(walk_in: Scenario, seed
 
 # -- routes -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("anger", "flags", "place"), [
-    (30, set(), "calm"),
-    (59, set(), "calm"),
-    (60, set(), "hot"),
-    (100, set(), "hot"),
-    (30, {"vip"}, "vip-desk"),
-    (70, {"vip"}, "hot"),         # first match wins: anger is tested before the flag
-    (0, {"vip", "other"}, "vip-desk"),
-    (30, {"other"}, "calm"),
-])
+
+@pytest.mark.parametrize(
+    ("anger", "flags", "place"),
+    [
+        (30, set(), "calm"),
+        (59, set(), "calm"),
+        (60, set(), "hot"),
+        (100, set(), "hot"),
+        (30, {"vip"}, "vip-desk"),
+        (70, {"vip"}, "hot"),  # first match wins: anger is tested before the flag
+        (0, {"vip", "other"}, "vip-desk"),
+        (30, {"other"}, "calm"),
+    ],
+)
 def test_routing_at_the_start_node(anger: int, flags: set[str], place: str) -> None:
     session = Session.start(scenario_from(ROUTES), anger=anger, flags=flags)
     assert session.place == place and session.view().place == place
     assert session.history == []
 
 
-@pytest.mark.parametrize(("anger", "choice", "place"), [
-    (30, "rile", "hot"),        # 60: by anger
-    (20, "rile", "calm"),       # 50: falls through to the last entry
-    (30, "make-vip", "vip-desk"),
-    (30, "both", "hot"),        # anger and flag both match: the first entry wins
-    (30, "leave", "done"),
-])
+@pytest.mark.parametrize(
+    ("anger", "choice", "place"),
+    [
+        (30, "rile", "hot"),  # 60: by anger
+        (20, "rile", "calm"),  # 50: falls through to the last entry
+        (30, "make-vip", "vip-desk"),
+        (30, "both", "hot"),  # anger and flag both match: the first entry wins
+        (30, "leave", "done"),
+    ],
+)
 def test_routing_after_a_choice(anger: int, choice: str, place: str) -> None:
     session = Session.start(scenario_from(ROUTES), anger=anger)
     assert session.choose_id(choice).place == place
     assert session.history[-1].node == "calm"
 
 
-@pytest.mark.parametrize(("anger", "flags", "place"), [
-    (75, set(), "interrupts"), (74, set(), "reads-letter"), (90, {"account-checked"}, "interrupts"),
-])
+@pytest.mark.parametrize(
+    ("anger", "flags", "place"),
+    [
+        (75, set(), "interrupts"),
+        (74, set(), "reads-letter"),
+        (90, {"account-checked"}, "interrupts"),
+    ],
+)
 def test_walk_in_routes_by_anger(walk_in: Scenario, anger: int, flags: set[str], place: str) -> None:
     assert Session.start(walk_in, 0, at="check-mood", anger=anger, flags=flags).place == place
 
 
-@pytest.mark.parametrize(("anger", "flags", "place"), [
-    (10, {"over-promised"}, "promise-called-in"),
-    (80, {"over-promised"}, "promise-called-in"),   # flag first, though anger also matches
-    (50, set(), "grudging"),
-    (24, set(), "goodbye"),
-    (24, {"complaint-noted"}, "goodbye"),
-])
+@pytest.mark.parametrize(
+    ("anger", "flags", "place"),
+    [
+        (10, {"over-promised"}, "promise-called-in"),
+        (80, {"over-promised"}, "promise-called-in"),  # flag first, though anger also matches
+        (50, set(), "grudging"),
+        (24, set(), "goodbye"),
+        (24, {"complaint-noted"}, "goodbye"),
+    ],
+)
 def test_walk_in_final_check_first_match_wins(walk_in: Scenario, anger: int, flags: set[str], place: str) -> None:
     assert Session.start(walk_in, 0, at="final-check", anger=anger, flags=flags).place == place
 
@@ -392,19 +461,27 @@ def test_walk_in_final_check_first_match_wins(walk_in: Scenario, anger: int, fla
 HINT = "He has to be calmer first."
 
 
-@pytest.mark.parametrize(("anger", "flags", "options"), [
-    (40, set(), [("calm-only", False, HINT), ("not-banned", True, ""), ("always", True, "")]),
-    (30, {"insider"}, [("calm-only", True, ""), ("secret", True, ""), ("not-banned", True, ""),
-                       ("always", True, "")]),
-    (31, {"banned"}, [("calm-only", False, HINT), ("not-banned", False, ""), ("always", True, "")]),
-    (0, {"banned", "insider"}, [("calm-only", True, ""), ("secret", True, ""), ("not-banned", False, ""),
-                                ("always", True, "")]),
-])
-def test_conditional_choices_shown_or_hidden(anger: int, flags: set[str],
-                                             options: list[tuple[str, bool, str]]) -> None:
+@pytest.mark.parametrize(
+    ("anger", "flags", "options"),
+    [
+        (40, set(), [("calm-only", False, HINT), ("not-banned", True, ""), ("always", True, "")]),
+        (
+            30,
+            {"insider"},
+            [("calm-only", True, ""), ("secret", True, ""), ("not-banned", True, ""), ("always", True, "")],
+        ),
+        (31, {"banned"}, [("calm-only", False, HINT), ("not-banned", False, ""), ("always", True, "")]),
+        (
+            0,
+            {"banned", "insider"},
+            [("calm-only", True, ""), ("secret", True, ""), ("not-banned", False, ""), ("always", True, "")],
+        ),
+    ],
+)
+def test_conditional_choices_shown_or_hidden(anger: int, flags: set[str], options: list[tuple[str, bool, str]]) -> None:
     view = Session.start(scenario_from(GATES), anger=anger, flags=flags).view()
     shown = [(o.choice_id, o.available, o.hint) for o in view.options]
-    assert shown == options + [("wait", True, ""), ("promise", True, "")]
+    assert shown == [*options, ("wait", True, ""), ("promise", True, "")]
 
 
 def test_walk_in_unavailable_choice_is_shown_with_its_hint(walk_in: Scenario) -> None:
@@ -429,8 +506,11 @@ def test_choosing_an_unavailable_choice_says_why(by: str) -> None:
 
 def test_choosing_a_hidden_choice_by_id_says_what_is_offered() -> None:
     session = Session.start(scenario_from(GATES), anger=40)
-    with pytest.raises(InvalidChoice, match=r"'secret' is not a choice offered here; offered: calm-only, "
-                                            r"not-banned, always, wait, promise$"):
+    with pytest.raises(
+        InvalidChoice,
+        match=r"'secret' is not a choice offered here; offered: calm-only, "
+        r"not-banned, always, wait, promise$",
+    ):
         session.choose_id("secret")
 
 
@@ -445,18 +525,21 @@ def test_a_timed_node_whose_choices_are_all_hidden_waits_for_the_timer() -> None
 
 # -- flags ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("at", "flags", "choice", "after"), [
-    ("vent", set(), "write-down", {"complaint-noted"}),
-    ("vent", set(), "account-number", {"account-checked"}),
-    ("vent", {"complaint-noted"}, "write-down", {"complaint-noted"}),
-    ("vent", {"x"}, "are-you-sure", {"x"}),
-    ("relief", set(), "promise-move", {"over-promised"}),
-    ("promise-called-in", {"over-promised", "complaint-noted"}, "own-it", {"complaint-noted"}),
-    ("cant-deliver", {"over-promised"}, "come-clean", set()),
-    ("promise-called-in", {"over-promised"}, "double-down", {"over-promised"}),
-])
-def test_choices_set_and_clear_flags(walk_in: Scenario, at: str, flags: set[str], choice: str,
-                                     after: set[str]) -> None:
+
+@pytest.mark.parametrize(
+    ("at", "flags", "choice", "after"),
+    [
+        ("vent", set(), "write-down", {"complaint-noted"}),
+        ("vent", set(), "account-number", {"account-checked"}),
+        ("vent", {"complaint-noted"}, "write-down", {"complaint-noted"}),
+        ("vent", {"x"}, "are-you-sure", {"x"}),
+        ("relief", set(), "promise-move", {"over-promised"}),
+        ("promise-called-in", {"over-promised", "complaint-noted"}, "own-it", {"complaint-noted"}),
+        ("cant-deliver", {"over-promised"}, "come-clean", set()),
+        ("promise-called-in", {"over-promised"}, "double-down", {"over-promised"}),
+    ],
+)
+def test_choices_set_and_clear_flags(walk_in: Scenario, at: str, flags: set[str], choice: str, after: set[str]) -> None:
     session = Session.start(walk_in, 0, at=at, anger=40, flags=flags)
     session.choose_id(choice)
     assert session.flags == frozenset(after)
@@ -470,6 +553,7 @@ def test_clears_apply_before_sets() -> None:
 
 
 # -- the timer ----------------------------------------------------------------------------
+
 
 def test_timeout_on_a_timed_node(walk_in: Scenario) -> None:
     session = Session.start(walk_in, 4, at="louder", anger=70)
@@ -490,13 +574,17 @@ def test_timeout_on_an_untimed_node_raises(walk_in: Scenario, at: str) -> None:
 
 # -- calls that do not fit ----------------------------------------------------------------
 
-@pytest.mark.parametrize(("call", "verb"), [
-    (lambda s: s.choose(0), "choose"),
-    (lambda s: s.choose(99), "choose"),
-    (lambda s: s.choose_id("no-harm"), "choose"),
-    (lambda s: s.choose_id("anything"), "choose"),
-    (lambda s: s.timeout(), "timeout"),
-])
+
+@pytest.mark.parametrize(
+    ("call", "verb"),
+    [
+        (lambda s: s.choose(0), "choose"),
+        (lambda s: s.choose(99), "choose"),
+        (lambda s: s.choose_id("no-harm"), "choose"),
+        (lambda s: s.choose_id("anything"), "choose"),
+        (lambda s: s.timeout(), "timeout"),
+    ],
+)
 def test_any_call_after_the_end_says_what_to_do(walk_in: Scenario, call, verb: str) -> None:
     session = Session.start(walk_in, 0, at="goodbye")
     session.choose_id("no-harm")
@@ -518,6 +606,7 @@ def test_out_of_range_index(walk_in: Scenario, index: int) -> None:
 
 
 # -- determinism ------------------------------------------------------------------------
+
 
 def transcript(scenario: Scenario, seed: int, script_seed: int) -> list:
     session = Session.start(scenario, seed)
@@ -549,21 +638,33 @@ def test_different_seeds_differ(walk_in: Scenario) -> None:
 
 # -- saving and restoring ----------------------------------------------------------------
 
+
 def assert_same(restored: Session, original: Session) -> None:
     assert restored.view() == original.view()
     assert restored.history == original.history
     assert (restored.place, restored.anger, restored.flags) == (original.place, original.anger, original.flags)
-    assert (restored.seed, restored.temperament, restored.origin) == \
-        (original.seed, original.temperament, original.origin)
+    assert (restored.seed, restored.temperament, restored.origin) == (
+        original.seed,
+        original.temperament,
+        original.origin,
+    )
     assert restored.to_dict() == original.to_dict()
 
 
-@pytest.mark.parametrize(("seed", "start"), [
-    (0, {}), (1, {}), (2, {}), (3, {}), (11, {}), (42, {}),
-    (5, {"at": "louder", "anger": 80}),
-    (6, {"at": "check-mood", "anger": 20, "flags": {"over-promised"}}),
-    (7, {"at": "relief", "flags": {"complaint-noted"}}),
-])
+@pytest.mark.parametrize(
+    ("seed", "start"),
+    [
+        (0, {}),
+        (1, {}),
+        (2, {}),
+        (3, {}),
+        (11, {}),
+        (42, {}),
+        (5, {"at": "louder", "anger": 80}),
+        (6, {"at": "check-mood", "anger": 20, "flags": {"over-promised"}}),
+        (7, {"at": "relief", "flags": {"complaint-noted"}}),
+    ],
+)
 def test_to_dict_round_trips_at_every_turn(walk_in: Scenario, seed: int, start: dict) -> None:
     session = Session.start(walk_in, seed, **start)
     rng = random.Random(seed)
@@ -625,14 +726,20 @@ BAD_SAVES = [
     ("origin as text", lambda d: with_changes(d, origin="burst-in"), ["'origin'", "mapping"]),
     ("origin unknown node", lambda d: with_changes(d, origin={**d["origin"], "place": "lobby"}), ["lobby"]),
     ("origin anger too high", lambda d: with_changes(d, origin={**d["origin"], "anger": 150}), ["150"]),
-    ("origin flags as text", lambda d: with_changes(d, origin={**d["origin"], "flags": "over-promised"}),
-     ["'flags'", "list"]),
+    (
+        "origin flags as text",
+        lambda d: with_changes(d, origin={**d["origin"], "flags": "over-promised"}),
+        ["'flags'", "list"],
+    ),
     ("origin flag not text", lambda d: with_changes(d, origin={**d["origin"], "flags": [3]}), ["flags"]),
     ("history missing", lambda d: without(d, "history"), ["'history'", "missing"]),
     ("history as mapping", lambda d: with_changes(d, history={"0": "go-on"}), ["'history'", "list"]),
     ("answer as text", lambda d: with_changes(d, history=["go-on"]), ["answer 1", "mapping"]),
-    ("answer without choice", lambda d: with_changes(d, history=[without(d["history"][0], "choice")]),
-     ["answer 1", "'choice'", "missing"]),
+    (
+        "answer without choice",
+        lambda d: with_changes(d, history=[without(d["history"][0], "choice")]),
+        ["answer 1", "'choice'", "missing"],
+    ),
     ("answer at the wrong node", lambda d: with_step_changes(d, 1, node="louder"), ["answer 2", "louder", "vent"]),
     ("answer with another effect", lambda d: with_step_changes(d, 0, anger_after=12), ["answer 1", "go-on"]),
     ("answer with other flags", lambda d: with_step_changes(d, 1, flags_before=["vip"]), ["answer 2"]),
@@ -680,15 +787,19 @@ def test_from_dict_accepts_an_unchanged_edit_elsewhere(walk_in: Scenario) -> Non
 
 # -- play-testing starts --------------------------------------------------------------------
 
-@pytest.mark.parametrize(("kwargs", "place", "anger", "flags"), [
-    ({}, "burst-in", 70, set()),
-    ({"at": "reads-letter", "anger": 30, "flags": {"account-checked"}}, "reads-letter", 30, {"account-checked"}),
-    ({"at": "check-mood", "anger": 80}, "interrupts", 80, set()),
-    ({"at": "check-mood", "anger": 0}, "reads-letter", 0, set()),
-    ({"at": "final-check", "anger": 100, "flags": {"over-promised"}}, "promise-called-in", 100, {"over-promised"}),
-    ({"anger": 0}, "burst-in", 0, set()),
-    ({"anger": 100}, "burst-in", 100, set()),
-])
+
+@pytest.mark.parametrize(
+    ("kwargs", "place", "anger", "flags"),
+    [
+        ({}, "burst-in", 70, set()),
+        ({"at": "reads-letter", "anger": 30, "flags": {"account-checked"}}, "reads-letter", 30, {"account-checked"}),
+        ({"at": "check-mood", "anger": 80}, "interrupts", 80, set()),
+        ({"at": "check-mood", "anger": 0}, "reads-letter", 0, set()),
+        ({"at": "final-check", "anger": 100, "flags": {"over-promised"}}, "promise-called-in", 100, {"over-promised"}),
+        ({"anger": 0}, "burst-in", 0, set()),
+        ({"anger": 100}, "burst-in", 100, set()),
+    ],
+)
 def test_play_testing_start(walk_in: Scenario, kwargs: dict, place: str, anger: int, flags: set[str]) -> None:
     session = Session.start(walk_in, 8, **kwargs)
     view = session.view()
@@ -701,14 +812,17 @@ def test_play_testing_start_can_use_a_gated_choice(walk_in: Scenario) -> None:
     assert session.choose_id("account-fine").place == "relief"
 
 
-@pytest.mark.parametrize(("kwargs", "words"), [
-    ({"at": "lobby"}, ["'lobby'", "angry-walk-in", "burst-in"]),
-    ({"at": "cleared-up"}, ["'cleared-up'", "ending"]),  # an ending is not somewhere to start
-    ({"at": ""}, ["''", "burst-in"]),
-    ({"anger": -1}, ["anger must be from 0 to 100, not -1"]),
-    ({"anger": 101}, ["anger must be from 0 to 100, not 101"]),
-    ({"at": "vent", "anger": 500}, ["not 500"]),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "words"),
+    [
+        ({"at": "lobby"}, ["'lobby'", "angry-walk-in", "burst-in"]),
+        ({"at": "cleared-up"}, ["'cleared-up'", "ending"]),  # an ending is not somewhere to start
+        ({"at": ""}, ["''", "burst-in"]),
+        ({"anger": -1}, ["anger must be from 0 to 100, not -1"]),
+        ({"anger": 101}, ["anger must be from 0 to 100, not 101"]),
+        ({"at": "vent", "anger": 500}, ["not 500"]),
+    ],
+)
 def test_play_testing_start_refuses_bad_places_and_anger(walk_in: Scenario, kwargs: dict, words: list[str]) -> None:
     with pytest.raises(InvalidChoice) as raised:
         Session.start(walk_in, 0, **kwargs)
@@ -718,36 +832,59 @@ def test_play_testing_start_refuses_bad_places_and_anger(walk_in: Scenario, kwar
 
 # -- the state machine underneath ----------------------------------------------------------
 
-@pytest.mark.parametrize("make", [lambda: load_scenario(ANGRY_WALK_IN), lambda: scenario_from(CLASH),
-                                  lambda: scenario_from(ROUTES), lambda: scenario_from(GATES)],
-                         ids=["angry-walk-in", "clash", "routes", "gates"])
-def test_machine_has_one_trigger_per_move_and_no_auto_transitions(make) -> None:
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: load_scenario(ANGRY_WALK_IN),
+        lambda: scenario_from(CLASH),
+        lambda: scenario_from(ROUTES),
+        lambda: scenario_from(GATES),
+    ],
+    ids=["angry-walk-in", "clash", "routes", "gates"],
+)
+def test_machine_has_two_triggers_a_transition_per_move_and_no_auto_transitions(make) -> None:
     scenario = make()
     session = Session.start(scenario, 0)
     machine = session._machine
     assert machine.auto_transitions is False
     speaking = [n for n in scenario.nodes.values() if not n.is_route]
-    move_count = sum(len(n.choices) + (n.timeout is not None) for n in speaking)
     route_nodes = [n for n in scenario.nodes.values() if n.is_route]
-    assert len(machine.events) == move_count + len(route_nodes)
-    assert not any(name.startswith("to_") for name in machine.events)
-    assert all(":" in name for name in machine.events)
+    assert set(machine.events) == {"answer"} | ({"route"} if route_nodes else set())
+    walkout = scenario.customer.walks_out_at is not None
+    moves = sum(len(n.consequences()) + (walkout and bool(n.consequences())) for n in speaking)
     transitions = sum(len(ts) for event in machine.events.values() for ts in event.transitions.values())
-    per_move = 2 if scenario.customer.walks_out_at is not None else 1
-    assert transitions == per_move * move_count + sum(len(n.route) for n in route_nodes)
-    assert not any(name.startswith("to_") for name in dir(session._position))
+    assert transitions == moves + sum(len(n.route) for n in route_nodes)
+    assert not any(name.startswith("to_") for name in dir(session._conversation))
 
 
-@pytest.mark.parametrize(("script", "ending", "anger"), [
-    (["state", "to_state", TIMEOUT], "machine", 50),
-    (["state", "to_state", "may_trigger", "machine"], "machine", 50),
-    (["state", "to_state", "may_trigger", "may_state"], "model", 50),
-    (["state", "to_state", "may_trigger", "is_trigger", "trigger", "may_trigger", "may_state"], "model", 40),
-    (["state", "is_state", "initial"], "machine", 50),
-    (["trigger", "model"], "model", 30),                    # route to_state: 30 < 35
-    (["state", "to_state", "may_trigger", "is_trigger", "state", "is_state", "initial"], "machine", 60),
-    (["to_state"], "model", 100),                           # +60 walks out to 'model'
-])
+def test_sessions_share_one_machine_and_leave_it_when_dropped() -> None:
+    scenario = load_scenario(ANGRY_WALK_IN)
+    first, second = Session.start(scenario, 1), Session.start(scenario, 2)
+    machine = first._machine
+    assert second._machine is machine
+    assert first._conversation in machine.models and second._conversation in machine.models
+    first.choose(0)
+    assert second.place == scenario.start  # one session's move does not move another
+    before = len(machine.models)
+    del first
+    gc.collect()
+    assert len(machine.models) == before - 1 and second._conversation in machine.models
+
+
+@pytest.mark.parametrize(
+    ("script", "ending", "anger"),
+    [
+        (["state", "to_state", TIMEOUT], "machine", 50),
+        (["state", "to_state", "may_trigger", "machine"], "machine", 50),
+        (["state", "to_state", "may_trigger", "may_state"], "model", 50),
+        (["state", "to_state", "may_trigger", "is_trigger", "trigger", "may_trigger", "may_state"], "model", 40),
+        (["state", "is_state", "initial"], "machine", 50),
+        (["trigger", "model"], "model", 30),  # route to_state: 30 < 35
+        (["state", "to_state", "may_trigger", "is_trigger", "state", "is_state", "initial"], "machine", 60),
+        (["to_state"], "model", 100),  # +60 walks out to 'model'
+    ],
+)
 def test_ids_that_look_like_machine_attributes_play_correctly(script: list[str], ending: str, anger: int) -> None:
     scenario = scenario_from(CLASH)
     session = Session.start(scenario, 0)
@@ -763,5 +900,5 @@ def test_ids_that_look_like_machine_attributes_play_correctly(script: list[str],
 def test_model_attributes_survive_odd_ids() -> None:
     session = Session.start(scenario_from(CLASH), 0)
     session.choose_id("state")
-    assert session._position.state == "state" and callable(session._position.trigger)
+    assert session._conversation.state == "state" and callable(session._conversation.trigger)
     assert session.place == "state"
