@@ -23,14 +23,20 @@ from .common import flags_known, load_or_report, parse_flags
 from .play_text import play_in_terminal
 from .text_render import render_debrief
 
-DEFAULT_SCENARIO = Path("scenarios/angry-walk-in.yaml")
+SHIPPED_LIBRARY = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def default_library() -> Path:
+    """`scenarios/` here when there is one (short paths in messages), else the shipped one."""
+    here = Path("scenarios")
+    return here if here.is_dir() else SHIPPED_LIBRARY
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="Composure: practise handling difficult customers.")
     verbs = parser.add_subparsers(dest="verb")
     check = verbs.add_parser("validate", help="check scenario files and print every problem")
-    check.add_argument("paths", nargs="*", default=["scenarios"], help="files or folders (default: scenarios/)")
+    check.add_argument("paths", nargs="*", help="files or folders (default: scenarios/)")
     play = verbs.add_parser("play", help="play a scenario in the terminal, or let a robot play it")
     play.add_argument("path")
     mode = play.add_mutually_exclusive_group()
@@ -64,13 +70,21 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     if args.verb == "validate":
-        return validate(args.paths)
+        return validate(args.paths or [str(default_library())])
     if args.verb == "analyze":
         return analyze(args)
     if args.verb == "play":
         return play(args)
     return play(
-        argparse.Namespace(path=str(DEFAULT_SCENARIO), auto=None, json=False, seed=None, at=None, anger=None, flags="")
+        argparse.Namespace(
+            path=str(default_library() / "angry-walk-in.yaml"),
+            auto=None,
+            json=False,
+            seed=None,
+            at=None,
+            anger=None,
+            flags="",
+        )
     )
 
 
