@@ -35,9 +35,6 @@ class Analysis:
     bounds: Bounds
     steps_left: dict[bool, list[float]] = field(default_factory=dict, repr=False, compare=False)
 
-    def options(self, state: int, include_timeout: bool = True) -> list[Edge]:
-        return [e for e in self.graph.edges[state] if include_timeout or not e.is_timeout]
-
     def best_option(self, state: int, worst: bool = False) -> Edge | None:
         """The option with the best (or worst) overall grade from here, assuming play after it is too.
 

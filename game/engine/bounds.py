@@ -19,7 +19,6 @@ from .statespace import Edge, StateGraph
 
 OUTCOME_POINTS = {Outcome.RESOLVED: 30, Outcome.PARTIAL: 15, Outcome.ESCALATED: 5, Outcome.LOST: 0}
 DIMENSIONS = range(len(SCORE_NAMES))
-RESOLUTION = SCORE_NAMES.index("resolution")
 
 
 def ending_points(outcome: Outcome, anger: int) -> int:

@@ -60,10 +60,6 @@ class MapReader:
                 hint = did_you_mean(key, list(allowed))
                 sink.error(entry.key_position, "unknown-key", f"unknown key '{key}' in {what}{hint}")
 
-    @property
-    def ok(self) -> bool:
-        return bool(self.entries) or not self.sink.has_errors
-
     def has(self, key: str) -> bool:
         return key in self.entries
 

@@ -12,7 +12,6 @@ from enum import StrEnum
 from .diagnostics import Position
 
 SCORE_NAMES = ("composure", "assertiveness", "resolution")
-EFFECT_NAMES = ("anger", *SCORE_NAMES)
 NOWHERE = Position(1, 1)
 
 
