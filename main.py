@@ -1,6 +1,9 @@
 """Composure: start the game, or a command-line tool (`python main.py --help`)."""
 
+import os
 import sys
+
+os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
 from game.tools.cli import main
 

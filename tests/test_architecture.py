@@ -12,7 +12,8 @@ GAME = ROOT / "game"
 ALLOWED = {
     "engine": {"game.engine"},
     "storage": {"game.engine", "game.storage"},
-    "tools": {"game.engine", "game.storage", "game.tools"},
+    "ui": {"game.engine", "game.storage", "game.ui"},
+    "tools": {"game.engine", "game.storage", "game.ui", "game.tools"},
 }
 FORBIDDEN_IN_ENGINE = {"pygame", "pygame_gui", "sqlite3", "socket", "urllib", "http", "requests", "subprocess"}
 
@@ -60,6 +61,12 @@ def test_the_engine_does_no_drawing_and_no_io() -> None:
         assert not calls & {"open", "print", "input"}, (
             f"{path.name} does I/O: {sorted(calls & {'open', 'print', 'input'})}"
         )
+
+
+def test_the_screens_never_parse_yaml_themselves() -> None:
+    for path in modules("ui"):
+        roots = {name.split(".")[0] for name in imports_of(path)}
+        assert "yaml" not in roots, f"{path.relative_to(ROOT)} imports yaml; load scenarios through game.storage"
 
 
 def test_yaml_is_only_ever_loaded_safely() -> None:

@@ -24,6 +24,7 @@ from .play_text import play_in_terminal
 from .text_render import render_debrief
 
 SHIPPED_LIBRARY = Path(__file__).resolve().parents[2] / "scenarios"
+SAVES = Path(__file__).resolve().parents[2] / "saves"
 
 
 def default_library() -> Path:
@@ -75,17 +76,14 @@ def run(args: argparse.Namespace) -> int:
         return analyze(args)
     if args.verb == "play":
         return play(args)
-    return play(
-        argparse.Namespace(
-            path=str(default_library() / "angry-walk-in.yaml"),
-            auto=None,
-            json=False,
-            seed=None,
-            at=None,
-            anger=None,
-            flags="",
-        )
-    )
+    return open_game()
+
+
+def open_game() -> int:
+    """`python main.py` with no verb: the game window."""
+    from game.ui.app import App, AppConfig
+
+    return App(AppConfig(scenarios=default_library(), saves=SAVES)).run()
 
 
 def validate(paths: list[str]) -> int:

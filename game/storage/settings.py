@@ -1,0 +1,84 @@
+"""The player's settings, remembered in `saves/settings.json`.
+
+A missing file means defaults. An unreadable one is set aside (never deleted) with a
+message for the player, and the game carries on with defaults.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .atomic import set_aside, write_atomically
+
+LOG = logging.getLogger(__name__)
+FILE_NAME = "settings.json"
+VERSION = 1
+TEXT_SIZES = ("small", "medium", "large", "largest")
+TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
+CHARACTERS_PER_SECOND = (25.0, 50.0, 100.0, 0.0)  # 0: the whole line at once
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    text_size: int = 1  # index into TEXT_SIZES
+    text_speed: int = 1  # index into TEXT_SPEEDS
+    high_contrast: bool = False
+    fullscreen: bool = False
+    sound: bool = True
+    reduced_intensity: bool = False  # no shaking or flashing, softer shouting
+
+    @property
+    def characters_per_second(self) -> float:
+        return CHARACTERS_PER_SECOND[self.text_speed]
+
+    def with_changes(self, **changes: Any) -> Settings:
+        return replace(self, **changes)
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedSettings:
+    settings: Settings
+    message: str = ""  # for the player, when the file could not be used
+
+
+def load_settings(folder: Path) -> LoadedSettings:
+    path = folder / FILE_NAME
+    if not path.exists():
+        return LoadedSettings(Settings())
+    try:
+        return LoadedSettings(_from_dict(json.loads(path.read_text(encoding="utf-8"))))
+    except (OSError, ValueError, TypeError) as problem:
+        try:
+            moved = set_aside(path)
+        except OSError:
+            return LoadedSettings(Settings(), f"Your settings could not be read ({problem}); using defaults.")
+        LOG.warning("settings file %s unreadable (%s); moved to %s", path, problem, moved)
+        return LoadedSettings(Settings(), f"Your settings could not be read; the file was kept as {moved.name}.")
+
+
+def save_settings(folder: Path, settings: Settings) -> None:
+    data = {"version": VERSION, **asdict(settings)}
+    write_atomically(folder / FILE_NAME, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
+
+
+def _from_dict(data: Any) -> Settings:
+    if not isinstance(data, dict) or data.get("version") != VERSION:
+        raise ValueError("not a settings file of this version")
+    values: dict[str, Any] = {}
+    for field in fields(Settings):
+        if field.name not in data:
+            continue
+        value = data[field.name]
+        if field.type == "bool" and not isinstance(value, bool):
+            raise TypeError(f"'{field.name}' must be true or false")
+        if field.type == "int" and (not isinstance(value, int) or isinstance(value, bool)):
+            raise TypeError(f"'{field.name}' must be a whole number")
+        values[field.name] = value
+    settings = Settings(**values)
+    if not 0 <= settings.text_size < len(TEXT_SIZES) or not 0 <= settings.text_speed < len(TEXT_SPEEDS):
+        raise ValueError("text size or speed out of range")
+    return settings

@@ -1,0 +1,158 @@
+"""The game window and its loop: input, then update(dt), then draw, over a stack of scenes.
+
+The App owns the window, the settings and the theme; scenes are pushed and popped on a
+stack (the pause menu sits on the play screen). When the top scene is idle the loop sleeps
+in `pygame.event.wait`, so a trainee thinking about an answer costs almost no CPU.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from game.storage.settings import Settings, load_settings, save_settings
+
+from .intents import Quit, Resized, ToggleFullscreen, translate
+from .scene import Scene
+from .theme import Theme
+
+LOG = logging.getLogger(__name__)
+DEFAULT_SIZE = (1280, 720)
+MINIMUM_SIZE = (960, 540)
+BUSY_FPS = 60
+IDLE_WAIT_SECONDS = 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class AppConfig:
+    scenarios: Path
+    saves: Path
+    size: tuple[int, int] = DEFAULT_SIZE
+
+
+class App:
+    def __init__(self, config: AppConfig) -> None:
+        self.config = config
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption("Composure")
+        loaded = load_settings(config.saves)
+        self.settings = loaded.settings
+        self.notice = loaded.message  # shown on the title screen
+        self.windowed_size = config.size
+        self.screen = self._open_window()
+        self.theme = Theme(self.settings, self.screen.get_size())
+        self.scenes: list[Scene] = []
+        self.running = True
+        self.frames = 0
+        from .scenes.title import TitleScene  # scenes import the App's type; import them late
+
+        self.push(TitleScene(self))
+
+    # -- the scene stack ---------------------------------------------------------------
+    @property
+    def top(self) -> Scene:
+        return self.scenes[-1]
+
+    def push(self, scene: Scene) -> None:
+        self.scenes.append(scene)
+        scene.relayout()
+
+    def pop(self) -> None:
+        if len(self.scenes) > 1:
+            self.scenes.pop()
+
+    def replace(self, scene: Scene) -> None:
+        self.scenes[-1] = scene
+        scene.relayout()
+
+    def back_to_title(self) -> None:
+        del self.scenes[1:]
+        self.top.relayout()
+
+    def below(self, scene: Scene) -> Scene | None:
+        """The scene under `scene`, for overlays that draw it first."""
+        index = self.scenes.index(scene)
+        return self.scenes[index - 1] if index > 0 else None
+
+    # -- settings and the window -----------------------------------------------------------
+    def apply_settings(self, settings: Settings) -> None:
+        fullscreen_changed = settings.fullscreen != self.settings.fullscreen
+        self.settings = settings
+        try:
+            save_settings(self.config.saves, settings)
+        except OSError as problem:
+            LOG.warning("could not save settings: %s", problem)
+            self.notice = f"Your settings could not be saved: {problem.strerror or problem}"
+        if fullscreen_changed:
+            self.screen = self._open_window()
+        self._retheme()
+
+    def toggle_fullscreen(self) -> None:
+        self.apply_settings(self.settings.with_changes(fullscreen=not self.settings.fullscreen))
+
+    def _open_window(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    def _resized(self, size: tuple[int, int]) -> None:
+        if not self.settings.fullscreen:
+            self.windowed_size = (max(MINIMUM_SIZE[0], size[0]), max(MINIMUM_SIZE[1], size[1]))
+            if self.windowed_size != size:
+                self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+        self.screen = pygame.display.get_surface()
+        self._retheme()
+
+    def _retheme(self) -> None:
+        self.theme = Theme(self.settings, self.screen.get_size())
+        for scene in self.scenes:
+            scene.relayout()
+
+    # -- the loop ------------------------------------------------------------------------
+    def frame(self, dt: float, events: list[pygame.event.Event] | None = None) -> None:
+        """One frame: every pending event, then update, then draw and show."""
+        for event in pygame.event.get() if events is None else events:
+            intent = translate(event)
+            if isinstance(intent, Quit):
+                self.running = False
+                return  # a close wins over whatever else was queued
+            if isinstance(intent, ToggleFullscreen):
+                self.toggle_fullscreen()
+            elif isinstance(intent, Resized):
+                self._resized(intent.size)
+            elif intent is not None:
+                self.top.handle(intent)
+            if not self.running:
+                return
+        self.top.update(dt)
+        self.top.draw(self.screen)
+        pygame.display.flip()
+        self.frames += 1
+
+    def run(self) -> int:
+        clock = pygame.time.Clock()
+        last = time.perf_counter()
+        while self.running:
+            events = self._wait_for_events(clock)
+            now = time.perf_counter()
+            self.frame(min(now - last, 0.25), events)
+            last = now
+        pygame.quit()
+        return 0
+
+    def quit(self) -> None:
+        self.running = False
+
+    def _wait_for_events(self, clock: pygame.time.Clock) -> list[pygame.event.Event]:
+        interval = self.top.frame_interval()
+        if interval == 0:
+            clock.tick(BUSY_FPS)
+            return pygame.event.get()
+        wait = IDLE_WAIT_SECONDS if interval is None else min(interval, IDLE_WAIT_SECONDS)
+        first = pygame.event.wait(max(1, round(wait * 1000)))
+        return ([first] if first.type != pygame.NOEVENT else []) + pygame.event.get()

@@ -1,0 +1,112 @@
+"""A small set of our own widgets: buttons in a list with keyboard focus, and panels.
+
+We chose our own over pygame_gui (see docs/architecture.md): every screen must be fully
+playable with the keyboard alone, and focus traversal is the heart of that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pygame
+
+from .intents import Choose, Click, Confirm, Intent, Move, Point, Skip
+from .theme import Theme
+
+
+@dataclass(slots=True)
+class Button:
+    action: str  # what activating it means to the scene, e.g. "play" or "choose:2"
+    label: str
+    enabled: bool = True
+    hint: str = ""  # shown under a disabled button
+    rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+
+
+@dataclass(slots=True)
+class ButtonList:
+    """Buttons with one focused: arrows/Tab move, Enter/Space activate, the mouse hovers and
+    clicks, and number keys pick directly when `numbered`."""
+
+    buttons: list[Button]
+    focus: int = 0
+    numbered: bool = False
+    wraps: bool = True
+
+    def handle(self, intent: Intent) -> str | None:
+        """The action activated by this intent, if any."""
+        if not self.buttons:
+            return None
+        match intent:
+            case Move(dy=dy) if dy:
+                self.move(dy)
+            case Confirm() | Skip():
+                return self._activate(self.focus)
+            case Choose(index=index) if self.numbered and index < len(self.buttons):
+                self.focus = index
+                return self._activate(index)
+            case Point(pos=pos):
+                hit = self.at(pos)
+                if hit is not None:
+                    self.focus = hit
+            case Click(pos=pos):
+                hit = self.at(pos)
+                if hit is not None:
+                    self.focus = hit
+                    return self._activate(hit)
+        return None
+
+    def move(self, step: int) -> None:
+        count = len(self.buttons)
+        target = self.focus + step
+        self.focus = target % count if self.wraps else max(0, min(count - 1, target))
+
+    def at(self, pos: tuple[int, int]) -> int | None:
+        return next((i for i, b in enumerate(self.buttons) if b.rect.collidepoint(pos)), None)
+
+    def _activate(self, index: int) -> str | None:
+        button = self.buttons[index]
+        return button.action if button.enabled else None
+
+    def layout_column(self, theme: Theme, left: int, top: int, width: int, gap: int | None = None) -> int:
+        """Stack the buttons from `top`, each as tall as its wrapped label; returns the bottom."""
+        gap = theme.px(10) if gap is None else gap
+        for number, button in enumerate(self.buttons, start=1):
+            label = self.label_of(number, button)
+            height = theme.text(label, "body", width=width - 2 * theme.px(16)).get_height()
+            if button.hint and not button.enabled:
+                height += theme.text(button.hint, "small", width=width - 2 * theme.px(16)).get_height()
+            button.rect = pygame.Rect(left, top, width, height + 2 * theme.px(12))
+            top = button.rect.bottom + gap
+        return top - gap
+
+    def label_of(self, number: int, button: Button) -> str:
+        return f"{number}.  {button.label}" if self.numbered else button.label
+
+    def draw(self, surface: pygame.Surface, theme: Theme) -> None:
+        palette = theme.palette
+        for number, button in enumerate(self.buttons, start=1):
+            focused = number - 1 == self.focus
+            fill = palette.button_hover if focused and button.enabled else palette.button
+            pygame.draw.rect(surface, fill, button.rect, border_radius=theme.px(8))
+            edge = palette.focus if focused else palette.panel_edge
+            pygame.draw.rect(surface, edge, button.rect, width=theme.px(3 if focused else 1), border_radius=theme.px(8))
+            color = palette.button_text if button.enabled else palette.disabled
+            inner = button.rect.width - 2 * theme.px(16)
+            label = theme.text(self.label_of(number, button), "body", color, inner)
+            surface.blit(label, (button.rect.x + theme.px(16), button.rect.y + theme.px(12)))
+            if button.hint and not button.enabled:
+                hint = theme.text(button.hint, "small", palette.muted, inner)
+                surface.blit(hint, (button.rect.x + theme.px(16), button.rect.y + theme.px(12) + label.get_height()))
+
+
+def panel(surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
+    pygame.draw.rect(surface, theme.palette.panel, rect, border_radius=theme.px(12))
+    pygame.draw.rect(surface, theme.palette.panel_edge, rect, width=theme.px(2), border_radius=theme.px(12))
+
+
+def centered_text(surface: pygame.Surface, theme: Theme, text: str, role: str, center: tuple[int, int]) -> pygame.Rect:
+    rendered = theme.text(text, role)
+    rect = rendered.get_rect(center=center)
+    surface.blit(rendered, rect)
+    return rect
