@@ -105,7 +105,7 @@ class App:
             self.windowed_size = (max(MINIMUM_SIZE[0], size[0]), max(MINIMUM_SIZE[1], size[1]))
             if self.windowed_size != size:
                 self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
-        self.screen = pygame.display.get_surface()
+        self.screen = pygame.display.get_surface() or self.screen
         self._retheme()
 
     def _retheme(self) -> None:

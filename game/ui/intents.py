@@ -104,9 +104,9 @@ def translate(event: pygame.event.Event) -> Intent | None:
     if event.type == pygame.KEYDOWN:
         return _key(event)
     if event.type == pygame.MOUSEMOTION:
-        return Point(tuple(event.pos))  # type: ignore[arg-type]
+        return Point((int(event.pos[0]), int(event.pos[1])))
     if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
-        return Click(tuple(event.pos))  # type: ignore[arg-type]
+        return Click((int(event.pos[0]), int(event.pos[1])))
     if event.type == pygame.MOUSEWHEEL:
         return Scroll(int(event.y)) if event.y else None
     if event.type == pygame.VIDEORESIZE:

@@ -128,4 +128,5 @@ def anger_band(anger: int) -> str:
 
 
 def band_color(palette: Palette, anger: int) -> Color:
-    return getattr(palette, anger_band(anger))  # type: ignore[no-any-return]
+    color: Color = getattr(palette, anger_band(anger))
+    return color
