@@ -23,6 +23,15 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+def remove_leftovers(path: Path) -> None:
+    """Delete temporary files an interrupted `write_atomically` of `path` left behind.
+
+    They never hold the only copy of anything: the rename that would have made them `path`
+    did not happen, so `path` still holds the last complete write."""
+    for leftover in path.parent.glob(f".{path.name}.*.tmp"):
+        leftover.unlink(missing_ok=True)
+
+
 def set_aside(path: Path) -> Path:
     """Move an unreadable file out of the way, never deleting it; returns where it went."""
     stamp = time.strftime("%Y%m%d-%H%M%S")

@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from .atomic import set_aside, write_atomically
+from .atomic import remove_leftovers, set_aside, write_atomically
 
 LOG = logging.getLogger(__name__)
 FILE_NAME = "settings.json"
@@ -47,6 +47,8 @@ class LoadedSettings:
 
 def load_settings(folder: Path) -> LoadedSettings:
     path = folder / FILE_NAME
+    if folder.is_dir():
+        remove_leftovers(path)
     if not path.exists():
         return LoadedSettings(Settings())
     try:

@@ -15,9 +15,9 @@ Policy = Callable[[Session], str]
 
 def play_out(session: Session, strategy: str, seed: int = 0) -> Session:
     """Answer until the conversation ends, choosing by `strategy`."""
-    policy = _policy(session, strategy, seed)
+    choose = policy(session, strategy, seed)
     while not session.finished:
-        choice_id = policy(session)
+        choice_id = choose(session)
         if choice_id == TIMEOUT:
             session.timeout()
         else:
@@ -25,7 +25,9 @@ def play_out(session: Session, strategy: str, seed: int = 0) -> Session:
     return session
 
 
-def _policy(session: Session, strategy: str, seed: int) -> Policy:
+def policy(session: Session, strategy: str, seed: int = 0) -> Policy:
+    """The chooser for `strategy`: called with the session at each turn, it returns the next
+    choice id (or TIMEOUT). The game window's robot player uses it too, so both play alike."""
     if strategy == "random":
         rng = random.Random(seed)
         return lambda s: _random_choice(rng, s)

@@ -13,9 +13,11 @@ import sys
 from pathlib import Path
 
 from game.engine.analysis import AnalysisError, analyse, random_play
+from game.engine.model import Scenario
 from game.engine.scoring import Result, result
 from game.engine.session import InvalidChoice, Session
 from game.storage.scenario_files import load_library
+from game.storage.settings import TEXT_SIZES
 
 from .analysis_report import analysis_as_dict, render_analysis
 from .autoplay import STRATEGIES, play_out
@@ -48,6 +50,18 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--at", metavar="NODE", help="start at this node (play-testing)")
     play.add_argument("--anger", type=int, help="start with this anger (play-testing)")
     play.add_argument("--flags", default="", help="start with these flags, comma-separated (play-testing)")
+    shots = play.add_argument_group("screenshots", "with --auto: play in the game window and save every screen")
+    shots.add_argument("--screenshots", metavar="DIR", type=Path, help="save a PNG of each screen passed into DIR")
+    shots.add_argument("--size", type=window_size, default=(1280, 720), metavar="WxH", help="window size (1280x720)")
+    shots.add_argument("--high-contrast", action="store_true", help="use the high-contrast theme")
+    shots.add_argument(
+        "--text-size",
+        type=int,
+        choices=range(len(TEXT_SIZES)),
+        default=1,
+        metavar="N",
+        help="0 small, 1 medium (default), 2 large, 3 largest",
+    )
     study = verbs.add_parser("analyze", help="best and worst play, reachable endings, random-play statistics")
     study.add_argument("path")
     study.add_argument("--json", action="store_true")
@@ -55,6 +69,17 @@ def build_parser() -> argparse.ArgumentParser:
     study.add_argument("--seed", type=int, default=1)
     study.add_argument("--temperament", type=int, help="percent; default: the middle of the scenario's range")
     return parser
+
+
+def window_size(text: str) -> tuple[int, int]:
+    """`1280x720` as (1280, 720), for --size."""
+    try:
+        width, height = (int(part) for part in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720") from None
+    if width < 960 or height < 540:
+        raise argparse.ArgumentTypeError(f"{text} is smaller than the game's smallest window, 960x540")
+    return width, height
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -107,6 +132,8 @@ def play(args: argparse.Namespace) -> int:
     if args.json and args.auto is None:
         print("error: --json goes with --auto best|worst|random", file=sys.stderr)
         return 2
+    if args.screenshots is not None:
+        return screenshots(args, scenario)
     for flag in sorted(parse_flags(args.flags) - flags_known(scenario)):
         print(f"warning: the flag '{flag}' is never set or tested in {args.path}", file=sys.stderr)
     seed = args.seed if args.seed is not None else _fresh_seed()
@@ -122,6 +149,18 @@ def play(args: argparse.Namespace) -> int:
     outcome = result(session)
     print(json.dumps(auto_play_report(session, outcome), indent=2) if args.json else render_debrief(outcome))
     return 0
+
+
+def screenshots(args: argparse.Namespace, scenario: Scenario) -> int:
+    """`play PATH --auto STRATEGY --screenshots DIR`: the robot plays in the game window."""
+    if args.auto is None or args.json or args.at or args.anger is not None or args.flags:
+        print("error: --screenshots goes with --auto best|worst|random and --seed only", file=sys.stderr)
+        return 2
+    from .screenshots import ShotPlan, take_screenshots  # imports pygame: only when asked for
+
+    seed = args.seed if args.seed is not None else _fresh_seed()
+    plan = ShotPlan(Path(args.path), scenario, args.auto, seed, args.size, args.high_contrast, args.text_size)
+    return take_screenshots(plan, args.screenshots)
 
 
 def auto_play_report(session: Session, outcome: Result) -> dict[str, object]:

@@ -18,6 +18,7 @@ from game.storage.settings import Settings, load_settings, save_settings
 
 from .intents import Quit, Resized, ToggleFullscreen, translate
 from .scene import Scene
+from .sound import Sound
 from .theme import Theme
 
 LOG = logging.getLogger(__name__)
@@ -25,6 +26,8 @@ DEFAULT_SIZE = (1280, 720)
 MINIMUM_SIZE = (960, 540)
 BUSY_FPS = 60
 IDLE_WAIT_SECONDS = 1.0
+# An idle wait must count in full (the seconds a trainee takes are summed from dt); only a stall is cut short.
+LONGEST_FRAME_SECONDS = IDLE_WAIT_SECONDS + 0.25
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +46,7 @@ class App:
         loaded = load_settings(config.saves)
         self.settings = loaded.settings
         self.notice = loaded.message  # shown on the title screen
+        self.sound = Sound(self.settings)
         self.windowed_size = config.size
         self.screen = self._open_window()
         self.theme = Theme(self.settings, self.screen.get_size())
@@ -83,6 +87,7 @@ class App:
     def apply_settings(self, settings: Settings) -> None:
         fullscreen_changed = settings.fullscreen != self.settings.fullscreen
         self.settings = settings
+        self.sound.apply(settings)
         try:
             save_settings(self.config.saves, settings)
         except OSError as problem:
@@ -140,7 +145,7 @@ class App:
         while self.running:
             events = self._wait_for_events(clock)
             now = time.perf_counter()
-            self.frame(min(now - last, 0.25), events)
+            self.frame(min(now - last, LONGEST_FRAME_SECONDS), events)
             last = now
         pygame.quit()
         return 0

@@ -130,3 +130,9 @@ def anger_band(anger: int) -> str:
 def band_color(palette: Palette, anger: int) -> Color:
     color: Color = getattr(palette, anger_band(anger))
     return color
+
+
+def mix(a: Color, b: Color, t: float) -> Color:
+    """A colour `t` of the way from `a` to `b`: shades for drawn art, derived from the palette."""
+    t = max(0.0, min(1.0, t))
+    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))

@@ -1,0 +1,249 @@
+"""The scenario picker: every scenario in the library as a card, broken ones too.
+
+A scenario that fails validation is listed, greyed out with its first error, so a trainer
+sees at once why it is missing from play; it cannot be started. The library is read once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pygame
+
+from game.engine.diagnostics import sort_key
+from game.engine.model import Channel, Scenario
+from game.storage.scenario_files import Library, load_library
+
+from ..intents import Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip
+from ..scene import Scene
+from ..scroll import Scroller, TextBlock
+from ..theme import Theme
+from ..widgets import Button, ButtonList
+from .picker_art import PLAY, draw_channel_icon, draw_keys, draw_pips, draw_play
+
+CHANNELS = {Channel.IN_PERSON: "In person", Channel.PHONE: "Phone", Channel.CHAT: "Chat"}
+MAX_DIFFICULTY = 5
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One file of the library: a scenario to start, or the reason it cannot be."""
+
+    title: str
+    scenario: Scenario | None
+    problem: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class CardLayout:
+    rect: pygame.Rect  # in the list's own coordinates
+    icon: pygame.Rect
+    play: pygame.Rect  # the "Play" tag at the top right; empty for a card that cannot start
+    meta: tuple[int, int]  # where the channel and difficulty line starts
+    blocks: tuple[TextBlock, ...]
+
+
+def cards_of(library: Library) -> list[Card]:
+    """Every scenario file, in file order; a broken one carries its first error."""
+    cards = []
+    for path, report in library.reports.items():
+        errors = [d for d in report.diagnostics if d.is_error]
+        errors += [d for d in library.extra if d.is_error and Path(d.path) == path]
+        if report.scenario is not None and not errors:
+            cards.append(Card(report.scenario.title, report.scenario))
+        else:
+            first = min(errors, key=sort_key) if errors else None
+            problem = f"Line {first.position.line}: {first.message}" if first else "It could not be read."
+            cards.append(Card(path.name, None, problem))
+    return cards
+
+
+class PickerScene(Scene):
+    name = "picker"
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.cards = cards_of(load_library([self.app.config.scenarios]))
+        self.focus = 0  # a card, or len(cards) for the Back button
+        self.scroller = Scroller()
+        self.layouts: list[CardLayout] = []
+        self.back = ButtonList([Button("back", "Back")], focus=-1 if self.cards else 0)  # -1: a card has focus
+
+    @property
+    def focused(self) -> Card | None:
+        return self.cards[self.focus] if self.focus < len(self.cards) else None
+
+    def start(self, index: int) -> None:
+        scenario = self.cards[index].scenario
+        if scenario is not None:
+            from .play import PlayScene
+
+            self.app.push(PlayScene(self.app, scenario))
+
+    # -- input -------------------------------------------------------------------------
+    def handle(self, intent: Intent) -> None:
+        match intent:
+            case Back():
+                self.app.pop()
+            case Move(dy=dy) if dy:
+                self._focus(max(0, min(len(self.cards), self.focus + dy)))
+            case Confirm() | Skip():
+                if self.focused is None:
+                    self.app.pop()
+                else:
+                    self.start(self.focus)
+            case Choose(index=index) if index < len(self.cards):
+                self._focus(index)
+            case Scroll(dy=dy):
+                self.scroller.scroll(dy * 2 * self.app.theme.font("body").get_linesize())
+            case Point(pos=pos):
+                hit = self._at(pos)
+                if hit is not None:
+                    self.focus = hit
+            case Click(pos=pos):
+                hit = self._at(pos)
+                if hit == len(self.cards):
+                    self.app.pop()
+                elif hit is not None:
+                    self.focus = hit
+                    self.start(hit)
+        self.back.focus = 0 if self.focused is None else -1
+
+    def _focus(self, index: int) -> None:
+        self.focus = index
+        if index < len(self.layouts):
+            rect = self.layouts[index].rect
+            self.scroller.reveal(rect.top, rect.bottom, self.app.theme.px(10))
+
+    def _at(self, pos: tuple[int, int]) -> int | None:
+        if self.back.at(pos) is not None:
+            return len(self.cards)
+        inside = self.scroller.to_content(pos)
+        if inside is None:
+            return None
+        return next((i for i, layout in enumerate(self.layouts) if layout.rect.collidepoint(inside)), None)
+
+    # -- time and layout ---------------------------------------------------------------
+    def update(self, dt: float) -> None:
+        self.scroller.update(dt)
+
+    def frame_interval(self) -> float | None:
+        return 0 if self.scroller.moving else None
+
+    def relayout(self) -> None:
+        theme = self.app.theme
+        width, height = theme.size
+        margin = theme.px(28)
+        column = min(width - 2 * margin, theme.px(1040))
+        left = (width - column) // 2
+        top = margin + theme.font("title").get_linesize() + theme.px(12)
+        button_height = theme.font("body").get_linesize() + 2 * theme.px(12)
+        back_width = theme.text("Back", "body").get_width() + 2 * theme.px(16) + theme.px(2)
+        self.back.buttons[0].rect = pygame.Rect(
+            left + column - back_width, height - margin - button_height, back_width, button_height
+        )
+        viewport = pygame.Rect(left, top, column, self.back.buttons[0].rect.top - theme.px(14) - top)
+        self.layouts, y = [], 0
+        for card in self.cards:
+            self.layouts.append(_layout_card(theme, card, y, column - theme.px(14)))
+            y = self.layouts[-1].rect.bottom + theme.px(14)
+        self.scroller.set_content(viewport, max(0, y - theme.px(14)))
+        if self.focus < len(self.layouts):
+            rect = self.layouts[self.focus].rect
+            self.scroller.reveal(rect.top, rect.bottom, theme.px(10))
+            self.scroller.jump(self.scroller.target)
+
+    # -- drawing -----------------------------------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.app.theme
+        palette, scroller = theme.palette, self.scroller
+        surface.fill(palette.background)
+        view = scroller.viewport
+        surface.blit(theme.text("Choose a scenario", "title"), (view.x, theme.px(24)))
+        draw_keys(surface, theme, (view.x, self.back.buttons[0].rect.centery))
+        if not self.cards:
+            empty = f"No scenarios were found in {self.app.config.scenarios}."
+            surface.blit(theme.text(empty, "body", palette.muted, view.width), view.topleft)
+        previous_clip = surface.get_clip()
+        surface.set_clip(view)
+        for index, (card, layout) in enumerate(zip(self.cards, self.layouts, strict=True)):
+            if scroller.shows(layout.rect):
+                self._draw_card(surface, theme, card, layout, index == self.focus)
+        surface.set_clip(previous_clip)
+        scroller.draw_bar(surface, theme)
+        self.back.draw(surface, theme)
+
+    def _draw_card(self, surface: pygame.Surface, theme: Theme, card: Card, layout: CardLayout, focused: bool) -> None:
+        palette, scroller = theme.palette, self.scroller
+        rect = scroller.to_screen(layout.rect)
+        playable = card.scenario is not None
+        pygame.draw.rect(surface, palette.button_hover if focused else palette.panel, rect, border_radius=theme.px(12))
+        edge, width = (palette.focus, theme.px(3)) if focused else (palette.panel_edge, theme.px(1))
+        pygame.draw.rect(surface, edge, rect, width, border_radius=theme.px(12))
+        icon = scroller.to_screen(layout.icon)
+        channel = card.scenario.channel if card.scenario else None
+        draw_channel_icon(surface, theme, channel, icon, palette.accent if playable else palette.bad)
+        for block in layout.blocks:
+            scroller.draw_block(surface, theme, block)
+        if card.scenario is None:
+            return
+        play = scroller.to_screen(layout.play)
+        if scroller.viewport.contains(play):  # its word is never shown cut
+            draw_play(surface, theme, play, focused)
+        small = theme.font("small")
+        x, y = scroller.to_screen(pygame.Rect(layout.meta, (0, 0))).topleft
+        if y < scroller.viewport.top or y + small.get_linesize() > scroller.viewport.bottom:
+            return  # drawn a whole line at a time, like the text
+        words = theme.text(f"{CHANNELS[card.scenario.channel]}   \u00b7   Difficulty", "small", palette.muted)
+        surface.blit(words, (x, y))
+        x += words.get_width() + theme.px(10)
+        x = draw_pips(surface, theme, (x, y + small.get_linesize() // 2), card.scenario.difficulty, MAX_DIFFICULTY)
+        surface.blit(theme.text(f"{card.scenario.difficulty}/{MAX_DIFFICULTY}", "small", palette.muted), (x, y))
+
+
+def _layout_card(theme: Theme, card: Card, top: int, width: int) -> CardLayout:
+    palette, pad = theme.palette, theme.px(18)
+    small = theme.font("small")
+    side = theme.font("heading").get_linesize() + small.get_linesize() + theme.px(6)
+    icon = pygame.Rect(pad, top + pad, side, side)
+    text_left = icon.right + theme.px(16)
+    inner = width - text_left - pad
+    label = theme.text(PLAY, "body")
+    play = pygame.Rect(0, 0, label.get_width() + theme.px(44), label.get_height() + theme.px(10))
+    play.topright = (width - pad, top + pad)
+    if card.scenario is None:
+        play.width = 0
+    title_width = inner - (play.width + theme.px(16) if play.width else 0)
+    title_color = palette.text if card.scenario else palette.disabled
+    title = TextBlock(card.title, "heading", title_color, title_width, (text_left, top + pad))
+    meta = (text_left, title.bottom(theme) + theme.px(4))
+    blocks = [title]
+    y = meta[1] + small.get_linesize() + theme.px(10)
+    if card.scenario is None:
+        why = TextBlock("This scenario has a mistake and can't be played yet:", "small", palette.bad, inner, meta)
+        below = (text_left, why.bottom(theme) + theme.px(4))
+        blocks += [why, TextBlock(card.problem, "body", palette.muted, inner, below)]
+    else:
+        two_columns = inner >= theme.px(700)  # objectives beside the summary on wide screens
+        summary_width = round(inner * 0.56) if two_columns else inner
+        blocks.append(TextBlock(card.scenario.summary, "body", palette.text, summary_width, (text_left, y)))
+        left = text_left + summary_width + theme.px(28) if two_columns else text_left
+        y = y if two_columns else blocks[-1].bottom(theme) + theme.px(10)
+        blocks += _objectives(theme, card.scenario.objectives, left, y, text_left + inner - left)
+    bottom = max(max(block.bottom(theme) for block in blocks), icon.bottom) + pad
+    return CardLayout(pygame.Rect(0, top, width, bottom - top), icon, play, meta, tuple(blocks))
+
+
+def _objectives(theme: Theme, objectives: tuple[str, ...], left: int, top: int, width: int) -> list[TextBlock]:
+    """A heading and one bullet per objective, each wrapped under its own first word."""
+    if not objectives:
+        return []
+    palette = theme.palette
+    blocks = [TextBlock("Objectives", "small", palette.accent, width, (left, top))]
+    bullet = theme.text("\u2022", "small").get_width() + theme.px(8)
+    for objective in objectives:
+        y = blocks[-1].bottom(theme) + theme.px(2)
+        blocks.append(TextBlock("\u2022", "small", palette.muted, bullet, (left, y)))
+        blocks.append(TextBlock(objective, "small", palette.muted, width - bullet, (left + bullet, y)))
+    return blocks

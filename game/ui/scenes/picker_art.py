@@ -1,0 +1,96 @@
+"""The picker's drawn art: channel icons, difficulty pips, the Play tag and key caps.
+
+Drawn with pygame.draw from the theme's palette, nothing loaded, so every size and the
+high-contrast palette come out crisp.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.engine.model import Channel
+
+from ..theme import Color, Theme, mix
+
+PLAY = "Play"
+KEYS = (("Up/Down", "choose"), ("Enter", "start"), ("Esc", "back"))
+
+
+def draw_play(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, focused: bool) -> None:
+    """What clicking the card does; lit on the focused card."""
+    palette = theme.palette
+    color = palette.button_text if focused else palette.accent
+    if focused:
+        pygame.draw.rect(surface, palette.accent, rect, border_radius=rect.height // 2)
+        color = palette.background
+    else:
+        pygame.draw.rect(surface, palette.accent, rect, theme.px(2), border_radius=rect.height // 2)
+    label = theme.text(PLAY, "body", color)
+    arrow = theme.px(6)
+    text_rect = label.get_rect(midleft=(rect.x + theme.px(14), rect.centery))
+    surface.blit(label, text_rect)
+    tip = (text_rect.right + theme.px(8) + arrow, rect.centery)
+    pygame.draw.polygon(surface, color, [(tip[0] - arrow, tip[1] - arrow), tip, (tip[0] - arrow, tip[1] + arrow)])
+
+
+def draw_keys(surface: pygame.Surface, theme: Theme, midleft: tuple[int, int]) -> None:
+    """The keys that work here, as key caps, like the play screen's."""
+    palette = theme.palette
+    x, y = midleft
+    for key, action in KEYS:
+        label = theme.text(key, "small", palette.text)
+        cap = label.get_rect(midleft=(x + theme.px(5), y)).inflate(theme.px(10), theme.px(4))
+        pygame.draw.rect(surface, mix(palette.background, palette.panel_edge, 0.4), cap, border_radius=theme.px(4))
+        surface.blit(label, label.get_rect(center=cap.center))
+        words = theme.text(action, "small", palette.muted)
+        surface.blit(words, words.get_rect(midleft=(cap.right + theme.px(8), y)))
+        x = cap.right + theme.px(8) + words.get_width() + theme.px(22)
+
+
+def draw_channel_icon(
+    surface: pygame.Surface, theme: Theme, channel: Channel | None, box: pygame.Rect, color: Color
+) -> None:
+    """A person, a phone or a speech bubble; a warning sign for a scenario that cannot start."""
+    pygame.draw.rect(surface, mix(theme.palette.panel, color, 0.22), box, border_radius=theme.px(10))
+    pygame.draw.rect(surface, color, box, theme.px(2), border_radius=theme.px(10))
+    unit, (cx, cy), line = box.width / 10, box.center, theme.px(3)
+    if channel is Channel.IN_PERSON:
+        pygame.draw.aacircle(surface, color, (cx, round(cy - 1.6 * unit)), round(1.7 * unit))
+        shoulders = (cx, round(cy + 3.6 * unit))
+        pygame.draw.aacircle(surface, color, shoulders, round(3 * unit), draw_top_left=True, draw_top_right=True)
+    elif channel is Channel.PHONE:
+        body = pygame.Rect(0, 0, round(3.6 * unit), round(6 * unit))
+        body.center = box.center
+        pygame.draw.rect(surface, color, body, line, border_radius=round(unit))
+        pygame.draw.aacircle(surface, color, (cx, round(body.bottom - unit)), max(2, round(0.45 * unit)))
+    elif channel is Channel.CHAT:
+        bubble = pygame.Rect(0, 0, round(6.4 * unit), round(4.2 * unit))
+        bubble.center = (cx, round(cy - 0.6 * unit))
+        pygame.draw.rect(surface, color, bubble, line, border_radius=round(unit))
+        tail = [
+            (bubble.x + round(1.2 * unit), bubble.bottom - 1),
+            (bubble.x + round(1.2 * unit), bubble.bottom + round(1.6 * unit)),
+            (bubble.x + round(2.8 * unit), bubble.bottom - 1),
+        ]
+        pygame.draw.polygon(surface, color, tail)
+    else:
+        triangle = [
+            (cx, round(cy - 3 * unit)),
+            (round(cx + 3.2 * unit), round(cy + 2.4 * unit)),
+            (round(cx - 3.2 * unit), round(cy + 2.4 * unit)),
+        ]
+        pygame.draw.polygon(surface, color, triangle, line)
+        pygame.draw.line(surface, color, (cx, round(cy - unit)), (cx, round(cy + 0.6 * unit)), line)
+        pygame.draw.aacircle(surface, color, (cx, round(cy + 1.5 * unit)), max(2, line // 2 + 1))
+
+
+def draw_pips(surface: pygame.Surface, theme: Theme, start: tuple[int, int], filled: int, total: int) -> int:
+    """`total` dots in a row, the first `filled` solid; returns the x after the last."""
+    radius = max(theme.px(4), round(theme.font("small").get_linesize() * 0.3))
+    step = 3 * radius
+    x, y = start
+    for number in range(total):
+        centre = (x + radius, y)
+        pygame.draw.aacircle(surface, theme.palette.accent, centre, radius, 0 if number < filled else theme.px(2))
+        x += step
+    return x + theme.px(6)

@@ -1,0 +1,320 @@
+"""The play screen: the customer, the anger meter, their line typed out, and the trainee's answers.
+
+Everything shown comes from the Session's View; the scene only paces it (typing, easing, the
+countdown) with the `dt` it is given, and passes the trainee's answer and the seconds it took.
+"""
+
+from __future__ import annotations
+
+import math
+import secrets
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.engine.model import Channel, Scenario
+from game.engine.session import Session
+
+from ..dialogue import (
+    NOTE,
+    THEM,
+    URGENT_SECONDS,
+    YOU,
+    ChatEntry,
+    Column,
+    draw_choices,
+    draw_column,
+    draw_header,
+    edge_fades,
+    fit_history,
+    lay_out,
+)
+from ..framing import CHANNEL_NAMES, Sitter, draw_stage
+from ..intents import Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip
+from ..meter import AngerMeter, draw_meter, meter_height
+from ..portrait import FaceAnimator, expression, look_for, talking
+from ..reveal import Reveal, TurnClock
+from ..scene import Scene
+from ..scroll import Scroller
+from ..theme import anger_band, mix
+from ..widgets import Button, ButtonList
+
+if TYPE_CHECKING:
+    from ..app import App
+
+APPEAR_SECONDS = 0.25  # the choices fade in once the line is complete
+SCROLL_STEP = 48
+
+
+class PlayScene(Scene):
+    name = "play"
+
+    def __init__(self, app: App, scenario: Scenario, session: Session | None = None) -> None:
+        super().__init__(app)
+        self.scenario = scenario
+        self.look = look_for(scenario.customer.portrait)
+        self.scroller = Scroller()
+        self.column = Column()
+        self.buttons = ButtonList([], numbered=True)
+        self._choice_rects: list[pygame.Rect] = []
+        self._begin(session or _new_session(scenario))
+
+    # -- what tests and other screens use ----------------------------------------------------
+    @property
+    def typing_done(self) -> bool:
+        return self.reveal.done
+
+    @property
+    def meter_shown(self) -> float:
+        return self.meter.shown.value
+
+    def options_rects(self) -> list[pygame.Rect]:
+        """The choice buttons' on-screen rects, in display order."""
+        return [button.rect.copy() for button in self.buttons.buttons]
+
+    def restart(self) -> None:
+        """Start the scenario over with a new seed (from the pause menu)."""
+        self._begin(_new_session(self.scenario))
+
+    # -- turns ---------------------------------------------------------------------------------
+    def _begin(self, session: Session) -> None:
+        self.session = session
+        anger = session.anger
+        self.meter = AngerMeter()
+        self.meter.jump(anger)
+        self.face = FaceAnimator.at(expression(anger_band(anger), self.app.settings.reduced_intensity))
+        self.chat: list[ChatEntry] = []
+        self.call_seconds = 0.0
+        self._new_turn()
+
+    def _new_turn(self) -> None:
+        view = self.session.view()
+        self.view = view
+        self.reveal = Reveal(view.line, self.app.settings.characters_per_second)
+        self.clock = TurnClock(None if view.timer is None else float(view.timer))
+        buttons = [Button(f"choose:{i}", o.text, o.available, o.hint) for i, o in enumerate(view.options)]
+        first = next((i for i, option in enumerate(view.options) if option.available), 0)
+        self.buttons = ButtonList(buttons, focus=first, numbered=True)
+        self.appear = 0.0
+        self.scroller.jump(0)
+        self.relayout()
+        if self.reveal.done:
+            self._line_finished()
+
+    def _line_finished(self) -> None:
+        self.clock.start()
+        if self._choice_rects:  # bring the start of the choices into view
+            self.scroller.reveal(self.column.header.top, self._choice_rects[0].bottom, self.app.theme.px(8))
+
+    def _answer(self, index: int) -> None:
+        option = self.view.options[index]
+        before = self.session.anger
+        self.session.choose(index, self.clock.elapsed)
+        self._sound("select")
+        self._moved(before, ChatEntry(YOU, option.text))
+
+    def _time_out(self) -> None:
+        before = self.session.anger
+        self.session.timeout(self.clock.elapsed)
+        self._moved(before, ChatEntry(NOTE, "No reply in time"))
+
+    def _moved(self, before: int, reply: ChatEntry) -> None:
+        if self.session.finished:
+            self._sound("end")
+            from .debrief import DebriefScene
+
+            self.app.replace(DebriefScene(self.app, self.scenario, self.session))
+            return
+        anger = self.session.anger
+        if anger != before:
+            self._sound("anger_up" if anger > before else "anger_down")
+        self.meter.set(anger)
+        reduced = self.app.settings.reduced_intensity
+        band = anger_band(anger)
+        self.face.show(expression(band, reduced), shake=band == "furious" and anger > before and not reduced)
+        if self.view.line:
+            self.chat.append(ChatEntry(THEM, self.view.line))
+        self.chat.append(reply)
+        self._new_turn()
+
+    def _sound(self, name: str) -> None:
+        sound = getattr(self.app, "sound", None)
+        if sound is not None:
+            sound.play(name)
+
+    # -- the frame -----------------------------------------------------------------------------
+    def handle(self, intent: Intent) -> None:
+        if isinstance(intent, Back):
+            from .pause import PauseScene
+
+            self.app.push(PauseScene(self.app, self))
+            return
+        if isinstance(intent, Scroll):
+            self.scroller.scroll(intent.dy * self.app.theme.px(SCROLL_STEP))
+            return
+        if not self.reveal.done:
+            if isinstance(intent, Skip | Confirm | Click | Choose):
+                self.reveal.skip()
+                self._line_finished()
+            return
+        if isinstance(intent, Point | Click) and not self.scroller.viewport.collidepoint(intent.pos):
+            return  # a button scrolled out of view cannot be pointed at
+        action = self.buttons.handle(intent)
+        if isinstance(intent, Move) and self._choice_rects:
+            focused = self._choice_rects[self.buttons.focus]
+            self.scroller.reveal(focused.top, focused.bottom, self.app.theme.px(8))
+        if action is not None:
+            self._answer(int(action.split(":")[1]))
+
+    def update(self, dt: float) -> None:
+        typing = not self.reveal.done
+        self.reveal.update(dt)
+        if typing and self.reveal.done:
+            self._line_finished()
+        self.meter.update(dt)
+        self.face.update(dt)
+        self.scroller.update(dt)
+        self._place_buttons()
+        self.call_seconds += dt
+        if self.reveal.done:
+            self.appear = min(1.0, self.appear + dt / APPEAR_SECONDS)
+        remaining_before = self.clock.remaining
+        if self.clock.update(dt):
+            self._time_out()
+            return
+        remaining = self.clock.remaining
+        if remaining is not None and remaining_before is not None and remaining < URGENT_SECONDS:
+            if math.ceil(remaining) < math.ceil(remaining_before):
+                self._sound("timer")
+
+    def frame_interval(self) -> float | None:
+        busy = not self.reveal.done or self.meter.animating or self.face.animating or self.scroller.moving
+        return 0 if busy or self.appear < 1.0 or self.clock.counting_down else None
+
+    def relayout(self) -> None:
+        theme = self.app.theme
+        width, height = theme.size
+        margin, gap = theme.px(24), theme.px(24)
+        top = margin + theme.font("small").get_linesize() + theme.px(10)
+        stage_width = max(theme.px(250), round(width * 0.34))
+        meter_room = meter_height(theme)
+        self.stage = pygame.Rect(margin, top, stage_width, height - margin - top - meter_room - theme.px(14))
+        self.meter_rect = pygame.Rect(
+            margin + theme.px(4), self.stage.bottom + theme.px(14), stage_width - theme.px(8), meter_room
+        )
+        viewport = pygame.Rect(
+            self.stage.right + gap,
+            top,
+            width - margin - self.stage.right - gap,
+            self.stage.height + meter_room + theme.px(14),
+        )
+        self._lay_out_column(viewport)
+        if self.app.settings.reduced_intensity:
+            self.face.calm_down()
+            self.face.show(expression(anger_band(self.session.anger), True))
+
+    def _lay_out_column(self, viewport: pygame.Rect) -> None:
+        theme, view = self.app.theme, self.view
+        inner = viewport.width - theme.px(14)  # room for the scroll bar
+        timed = view.timer is not None
+        self.column = lay_out(theme, self.scenario.channel, inner, view.narration, view.line, view.speaker, timed)
+        choices_top = self.column.header.bottom + theme.px(4)
+        bottom = self.buttons.layout_column(theme, 0, choices_top, inner) if self.buttons.buttons else choices_top
+        if self.scenario.channel is Channel.CHAT:
+            shift = fit_history(theme, self.column, self.chat, viewport.height - bottom - theme.px(10))
+            bottom = (
+                self.buttons.layout_column(theme, 0, choices_top + shift, inner)
+                if self.buttons.buttons
+                else bottom + shift
+            )
+        self._choice_rects = [button.rect.copy() for button in self.buttons.buttons]
+        self.scroller.set_content(viewport, bottom + theme.px(8))
+        self._place_buttons()
+
+    def _place_buttons(self) -> None:
+        for button, rect in zip(self.buttons.buttons, self._choice_rects, strict=True):
+            button.rect = self.scroller.to_screen(rect)
+
+    # -- drawing (reads state, changes nothing) ---------------------------------------------
+    def draw(self, surface: pygame.Surface) -> None:
+        theme, settings = self.app.theme, self.app.settings
+        palette = theme.palette
+        surface.fill(palette.background)
+        self._draw_top_bar(surface)
+        shake = (0, 0) if settings.reduced_intensity else self.face.shake_offset(theme.px(3))
+        speaking = -1 if self.reveal.done else self.reveal.count
+        face = self.face.face
+        if self.scenario.channel is not Channel.CHAT:  # heard, so the lips move; a chat is typed
+            face = talking(face, self.view.line, speaking)
+        sitter = Sitter(self.view.speaker, self.look, face, shake, speaking)
+        draw_stage(surface, theme, self.scenario.channel, self.stage, sitter, self.call_seconds)
+        draw_meter(surface, theme, self.meter_rect, self.meter, self.view.walks_out_at)
+        scroller, column = self.scroller, self.column
+        draw_column(
+            surface,
+            theme,
+            self.scenario.channel,
+            scroller,
+            column,
+            self.view.speaker,
+            self.reveal.count,
+            self.view.narration,
+        )
+        clip = surface.get_clip()
+        surface.set_clip(scroller.viewport.clip(clip))
+        if self.clock.limit is not None:  # the time allowed shows while the line is still coming
+            self._draw_header(surface)
+        if self.appear > 0:
+            self._draw_choices(surface)
+        surface.set_clip(clip)
+        edge_fades(surface, theme, scroller)
+        scroller.draw_bar(surface, theme)
+
+    def _draw_header(self, surface: pygame.Surface) -> None:
+        header = self.scroller.to_screen(self.column.header)
+        if self.scroller.viewport.contains(header):
+            calm = self.app.settings.reduced_intensity
+            pulse = 0.0 if calm else (math.sin(self.clock.elapsed * 2 * math.pi) + 1) / 2
+            draw_header(surface, self.app.theme, header, self.clock.remaining, self.clock.limit, pulse)
+
+    def _draw_choices(self, surface: pygame.Surface) -> None:
+        """The reply header and buttons, faded in over the column when they first appear."""
+        view = self.scroller.viewport.clip(surface.get_rect())
+        behind = surface.subsurface(view).copy() if self.appear < 1 else None
+        if self.clock.limit is None:
+            self._draw_header(surface)
+        draw_choices(surface, self.app.theme, self.scroller, self.buttons, self._choice_rects)
+        if behind is not None:
+            behind.set_alpha(round(255 * (1 - self.appear) ** 2))
+            surface.blit(behind, view)
+
+    def _draw_top_bar(self, surface: pygame.Surface) -> None:
+        theme = self.app.theme
+        palette = theme.palette
+        margin = theme.px(24)
+        title = theme.text(
+            f"{self.scenario.title}  \u00b7  {CHANNEL_NAMES[self.scenario.channel]}", "small", palette.muted
+        )
+        surface.blit(title, (margin, margin // 2 + theme.px(2)))
+        count = len(self.buttons.buttons)
+        keys: tuple[tuple[str, str], ...] = (("Esc", "pause"),)
+        if not self.reveal.done:
+            keys = (("Space", "show all"), *keys)
+        elif count:
+            keys = ((f"1-{count}" if count > 1 else "1", "answer"), *keys)
+        x = theme.size[0] - margin
+        for key, action in reversed(keys):
+            words = theme.text(action, "small", palette.muted)
+            x -= words.get_width()
+            surface.blit(words, (x, margin // 2 + theme.px(2)))
+            label = theme.text(key, "small", palette.text)
+            cap = label.get_rect(topright=(x - theme.px(8), margin // 2 + theme.px(2))).inflate(
+                theme.px(10), theme.px(4)
+            )
+            pygame.draw.rect(surface, mix(palette.background, palette.panel_edge, 0.4), cap, border_radius=theme.px(4))
+            surface.blit(label, label.get_rect(center=cap.center))
+            x = cap.left - theme.px(20)
+
+
+def _new_session(scenario: Scenario) -> Session:
+    return Session.start(scenario, seed=secrets.randbelow(10**6))

@@ -1,0 +1,155 @@
+"""Every screen at the smallest, usual and largest window, in both palettes, at the largest text:
+what can be pointed at or clicked never overlaps anything else that can, and lies in the window.
+
+Scrolling lists (picker cards, play choices, settings rows, debrief answers) are checked in
+their own viewport: the items never overlap each other, sit within the viewport's width, and
+the viewport itself is in the window and clear of the fixed buttons around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pygame
+import pytest
+
+from game.engine.session import TIMEOUT
+from game.storage.settings import TEXT_SIZES, Settings, save_settings
+from game.tools.autoplay import policy
+from game.ui.scene import Scene
+from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.pause import PauseScene
+from game.ui.scenes.picker import PickerScene
+from game.ui.scenes.play import PlayScene
+from game.ui.scenes.settings import SettingsScene
+from game.ui.scenes.title import TitleScene
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import AppFactory, Driver
+
+SIZES = ((960, 540), (1280, 720), (1920, 1080))
+LARGEST = len(TEXT_SIZES) - 1
+
+
+@dataclass
+class Targets:
+    """What a screen lets the player point at: fixed rects, and items scrolled in a viewport."""
+
+    fixed: list[pygame.Rect]
+    viewport: pygame.Rect | None = None
+    scrolled: list[pygame.Rect] = field(default_factory=list)  # on screen, at the current scroll
+    inner: list[tuple[pygame.Rect, list[pygame.Rect]]] = field(default_factory=list)  # parts of an item
+
+
+def targets(scene: Scene) -> Targets:
+    match scene:
+        case TitleScene() | PauseScene():
+            return Targets([b.rect for b in scene.menu.buttons])
+        case PickerScene():
+            cards = [scene.scroller.to_screen(layout.rect) for layout in scene.layouts]
+            return Targets([b.rect for b in scene.back.buttons], scene.scroller.viewport, cards)
+        case PlayScene():
+            return Targets([], scene.scroller.viewport, scene.options_rects())
+        case SettingsScene():
+            rows = [scene._screen_rect(i) for i in range(len(scene._rows))]
+            arrows = [(row, list(scene._arrows(row))) for row in rows[:-1]]  # the last row is Back
+            return Targets([], scene.scroller.viewport, rows, arrows)
+        case DebriefScene():
+            assert scene.layout is not None
+            buttons = [scene.button_rect(action) for action in ("retry", "rewind", "menu")]
+            entries = [scene.scroller.to_screen(entry.rect) for entry in scene.layout.entries]
+            return Targets([*buttons, scene.layout.chart.rect], scene.scroller.viewport, entries)
+    raise AssertionError(f"no layout check for the {scene.name} screen")
+
+
+def check(driver: Driver, where: str) -> None:
+    scene, window = driver.top, driver.screen.get_rect()
+    found = targets(scene)
+    label = f"{where} ({scene.name}, {window.size}, contrast={driver.app.settings.high_contrast})"
+    regions = found.fixed + ([found.viewport] if found.viewport else [])
+    assert all(rect.width > 0 and rect.height > 0 for rect in regions + found.scrolled), f"{label}: an empty rect"
+    for rect in regions:
+        assert window.contains(rect), f"{label}: {rect} is not inside the window"
+    for first, second in combinations(regions, 2):
+        assert not first.colliderect(second), f"{label}: {first} overlaps {second}"
+    for first, second in combinations(found.scrolled, 2):
+        assert not first.colliderect(second), f"{label}: scrolled items {first} and {second} overlap"
+    if found.viewport is not None:
+        view = found.viewport
+        for rect in found.scrolled:
+            assert view.left <= rect.left and rect.right <= view.right, f"{label}: {rect} is wider than {view}"
+    for item, parts in found.inner:
+        for part in parts:
+            assert item.contains(part), f"{label}: {part} sticks out of {item}"
+        for first, second in combinations(parts, 2):
+            assert not first.colliderect(second), f"{label}: {first} overlaps {second} in {item}"
+
+
+def settle(driver: Driver) -> None:
+    for _ in range(240):
+        if driver.top.frame_interval() != 0:
+            return
+        driver.frame()
+
+
+def answer(driver: Driver, choice_id: str) -> None:
+    play = driver.top
+    assert isinstance(play, PlayScene)
+    if not play.typing_done:
+        driver.press("space")
+    if choice_id == TIMEOUT:
+        turn = len(play.session.history)
+        driver.until(lambda: len(play.session.history) > turn or not driver.scene_is("play"), dt=0.5)
+        return
+    ids = [option.choice_id for option in play.session.view().options]
+    driver.press(str(ids.index(choice_id) + 1))
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_nothing_clickable_overlaps_or_leaves_the_window(
+    make_app: AppFactory, tmp_path: Path, size: tuple[int, int], high_contrast: bool
+) -> None:
+    saves = tmp_path / "saves"
+    save_settings(saves, Settings(text_size=LARGEST, high_contrast=high_contrast))
+    game = make_app(size, saves=saves)
+    assert game.app.theme.palette is not None and game.screen.get_size() == size
+    check(game, "title")
+    game.press("enter")
+    settle(game)
+    check(game, "picker")
+    game.press("enter")
+    game.press("space")
+    settle(game)
+    check(game, "the first question")
+    game.press("up")  # focus wraps to the last choice, which scrolls into view
+    settle(game)
+    check(game, "the first question, last choice")
+    game.press("esc")
+    check(game, "pause")
+    game.press("esc")
+    answer(game, "i-understand")
+    game.press("space")  # the next line in full
+    settle(game)
+    check(game, "a timed question")
+    play = game.top
+    assert isinstance(play, PlayScene)
+    choose = policy(play.session, "worst")
+    for _ in range(40):
+        if not game.scene_is("play"):
+            break
+        answer(game, choose(play.session))
+    settle(game)
+    check(game, "debrief")
+    game.press("pagedown", "pagedown", "pagedown", "pagedown")
+    settle(game)
+    check(game, "debrief, scrolled")
+    game.press("esc", "down", "enter")
+    settle(game)
+    check(game, "settings")
+    game.press("up")  # the Back row, at the bottom
+    settle(game)
+    check(game, "settings, last row")
