@@ -48,13 +48,14 @@ def child_bare() -> dict[str, float]:
 
 
 def child_menu(saves: Path) -> dict[str, float]:
-    """The game as `python main.py` starts it: the command line module, the App, one frame."""
+    """The game as `python main.py` starts it (see main.py and game/ui/launch.py): the
+    window's modules, the App, one frame."""
     sys.path.insert(0, str(ROOT))
     import pygame  # noqa: F401  (timed apart from our own modules)
 
     pygame_imported = time.perf_counter()
-    from game.tools.cli import default_library
-    from game.ui.app import App, AppConfig
+    from game.storage.locations import default_library
+    from game.ui.launch import App, AppConfig
 
     imported = time.perf_counter()
     app = App(AppConfig(default_library(), saves, SIZE))

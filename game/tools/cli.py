@@ -16,6 +16,7 @@ from game.engine.analysis import AnalysisError, analyse, random_play
 from game.engine.model import Scenario
 from game.engine.scoring import Result, result
 from game.engine.session import InvalidChoice, Session
+from game.storage.locations import default_library
 from game.storage.scenario_files import load_library
 from game.storage.settings import TEXT_SIZES
 
@@ -24,15 +25,6 @@ from .autoplay import STRATEGIES, play_out
 from .common import flags_known, load_or_report, parse_flags
 from .play_text import play_in_terminal
 from .text_render import render_debrief
-
-SHIPPED_LIBRARY = Path(__file__).resolve().parents[2] / "scenarios"
-SAVES = Path(__file__).resolve().parents[2] / "saves"
-
-
-def default_library() -> Path:
-    """`scenarios/` here when there is one (short paths in messages), else the shipped one."""
-    here = Path("scenarios")
-    return here if here.is_dir() else SHIPPED_LIBRARY
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -106,9 +98,9 @@ def run(args: argparse.Namespace) -> int:
 
 def open_game() -> int:
     """`python main.py` with no verb: the game window."""
-    from game.ui.app import App, AppConfig
+    from game.ui.launch import open_game as open_window
 
-    return App(AppConfig(scenarios=default_library(), saves=SAVES)).run()
+    return open_window()
 
 
 def validate(paths: list[str]) -> int:

@@ -8,6 +8,7 @@ in `pygame.event.wait`, so a trainee thinking about an answer costs almost no CP
 from __future__ import annotations
 
 import logging
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,16 @@ IDLE_WAIT_SECONDS = 1.0
 LONGEST_FRAME_SECONDS = IDLE_WAIT_SECONDS + 0.25
 
 
+def forget_pygame_objects() -> None:
+    """Clear the screens' caches of fonts and rendered surfaces, which die with pygame.quit().
+    (The sound module's cache holds plain sample bytes, which stay good.)"""
+    for name, module in list(sys.modules.items()):
+        if name.startswith("game.ui.") and name != "game.ui.sound":
+            for value in vars(module).values():
+                if callable(getattr(value, "cache_clear", None)):
+                    value.cache_clear()
+
+
 @dataclass(frozen=True, slots=True)
 class AppConfig:
     scenarios: Path
@@ -40,13 +51,17 @@ class AppConfig:
 class App:
     def __init__(self, config: AppConfig) -> None:
         self.config = config
+        forget_pygame_objects()  # a previous App's fonts died with its pygame.quit()
         pygame.display.init()
         pygame.font.init()
         pygame.display.set_caption("Composure")
         loaded = load_settings(config.saves)
         self.settings = loaded.settings
         self.notice = loaded.message  # shown on the title screen
-        self.sound = Sound(self.settings)
+        # Silent until the first frame is shown: opening the device and making the sounds
+        # takes longer than drawing the title, and the title should appear at once.
+        self.sound = Sound(self.settings, open_device=False)
+        self._sound_opened = False
         self.windowed_size = config.size
         self.screen = self._open_window()
         self.theme = Theme(self.settings, self.screen.get_size())
@@ -138,6 +153,9 @@ class App:
         self.top.draw(self.screen)
         pygame.display.flip()
         self.frames += 1
+        if not self._sound_opened:
+            self.sound = Sound(self.settings)
+            self._sound_opened = True
 
     def run(self) -> int:
         clock = pygame.time.Clock()

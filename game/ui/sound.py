@@ -30,11 +30,12 @@ Samples = list[float]  # mono, -1.0 to 1.0
 class Sound:
     """Plays the named sounds when the player has sound on and the machine can play it."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, open_device: bool = True) -> None:
+        """`open_device=False` makes a silent stand-in, for the moments before the device is opened."""
         self.on = settings.sound
         self._sounds: dict[str, pygame.mixer.Sound] = {}
         try:
-            self._sounds = _build_all()
+            self._sounds = _build_all() if open_device else {}
         except Exception as problem:  # no device, no driver, no mixer module: play silently
             LOG.warning("sound is off: the audio device could not be opened (%s)", problem)
         self.apply(settings)

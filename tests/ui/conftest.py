@@ -10,7 +10,6 @@ event to intent to scene is exercised, with simulated time so the suite stays fa
 from __future__ import annotations
 
 import shutil
-import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,7 +17,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui.app import App, AppConfig
+from game.ui.app import App, AppConfig, forget_pygame_objects
 from game.ui.scene import Scene
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -128,16 +127,6 @@ def resize_window(size: tuple[int, int]) -> None:
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
 
 
-def forget_fonts() -> None:
-    """The screens cache fonts and rendered surfaces, which die with pygame.quit(); the next
-    App must not meet them. (The sound module's cache holds plain bytes and may stay.)"""
-    for name, module in list(sys.modules.items()):
-        if name.startswith("game.ui") and name != "game.ui.sound":
-            for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)):
-                    value.cache_clear()
-
-
 @pytest.fixture
 def broken_library(tmp_path: Path) -> Path:
     """A copy of the shipped library plus a scenario file with a mistake in it."""
@@ -158,7 +147,6 @@ def make_app(tmp_path: Path) -> Iterator[AppFactory]:
 
     def build(size: tuple[int, int] = (1280, 720), scenarios: Path = SCENARIOS, saves: Path | None = None) -> Driver:
         pygame.quit()
-        forget_fonts()
         app = App(AppConfig(scenarios, saves or tmp_path / "saves", size))
         pygame.event.clear()
         driver = Driver(app)
@@ -167,7 +155,7 @@ def make_app(tmp_path: Path) -> Iterator[AppFactory]:
 
     yield build
     pygame.quit()
-    forget_fonts()
+    forget_pygame_objects()
 
 
 @pytest.fixture

@@ -164,6 +164,16 @@ def test_an_angry_answer_moves_the_meter_that_is_drawn(game: Driver) -> None:
     assert region(game, play.meter_rect) != before_pixels
 
 
+def test_space_finishes_the_line_but_never_answers(game: Driver) -> None:
+    play = start_walk_in(game)
+    game.press("space")
+    assert play.typing_done
+    game.press("space", "space")
+    assert play.session.history == [], "a double tap on Space must not answer unread"
+    game.press("enter")
+    assert len(play.session.history) == 1 or game.scene_is("debrief")
+
+
 def test_the_line_types_out_as_frames_pass(game: Driver) -> None:
     play = start_walk_in(game)
     counts, pictures = [], []

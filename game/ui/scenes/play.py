@@ -157,6 +157,8 @@ class PlayScene(Scene):
                 self.reveal.skip()
                 self._line_finished()
             return
+        if isinstance(intent, Skip):
+            return  # Space only ever finishes the line: a double tap must not answer unread
         if isinstance(intent, Point | Click) and not self.scroller.viewport.collidepoint(intent.pos):
             return  # a button scrolled out of view cannot be pointed at
         action = self.buttons.handle(intent)
