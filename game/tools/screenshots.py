@@ -90,7 +90,7 @@ def take_screenshots(plan: ShotPlan, folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="composure-shots-") as saves:
         save_settings(Path(saves), Settings(text_size=plan.text_size, high_contrast=plan.high_contrast))
-        app = App(AppConfig(plan.path.parent, Path(saves), plan.size))
+        app = App(AppConfig(plan.path.parent, Path(saves), plan.size, seed=plan.seed))
         robot = Robot(app, folder)
         try:
             tour(robot, plan)

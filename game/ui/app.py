@@ -8,6 +8,7 @@ in `pygame.event.wait`, so a trainee thinking about an answer costs almost no CP
 from __future__ import annotations
 
 import logging
+import secrets
 import sys
 import time
 from dataclasses import dataclass
@@ -46,6 +47,7 @@ class AppConfig:
     scenarios: Path
     saves: Path
     size: tuple[int, int] = DEFAULT_SIZE
+    seed: int | None = None  # the first conversation's seed, to replay a run exactly; None: random
 
 
 class App:
@@ -68,6 +70,7 @@ class App:
         self.scenes: list[Scene] = []
         self.running = True
         self.frames = 0
+        self._configured_seed_used = False
         from .scenes.title import TitleScene  # scenes import the App's type; import them late
 
         self.push(TitleScene(self))
@@ -167,6 +170,13 @@ class App:
             last = now
         pygame.quit()
         return 0
+
+    def next_seed(self) -> int:
+        """The seed for a new conversation: the configured one first (to replay a run), then fresh."""
+        if self.config.seed is not None and not self._configured_seed_used:
+            self._configured_seed_used = True
+            return self.config.seed
+        return secrets.randbelow(10**6)
 
     def quit(self) -> None:
         self.running = False

@@ -133,6 +133,7 @@ def _draw_threshold(surface: pygame.Surface, theme: Theme, bar: pygame.Rect, wal
     pygame.draw.polygon(surface, palette.text, [(x - notch, bottom + notch), (x + notch, bottom + notch), (x, bottom)])
     label = theme.text(f"walks out at {walks_out_at}", "small", palette.muted)
     place = label.get_rect(midtop=(x, bottom + notch + theme.px(1)))
-    place.right = min(place.right, bar.right)
+    if place.right > bar.right:  # no room to centre it under the mark: end it just before the notch
+        place = label.get_rect(topright=(x - notch - theme.px(6), bottom))
     place.left = max(place.left, bar.left)
     surface.blit(label, place)

@@ -145,9 +145,14 @@ AppFactory = Callable[..., Driver]
 def make_app(tmp_path: Path) -> Iterator[AppFactory]:
     """Builds Apps (one at a time) in a saves folder of this test's own; quits pygame after."""
 
-    def build(size: tuple[int, int] = (1280, 720), scenarios: Path = SCENARIOS, saves: Path | None = None) -> Driver:
+    def build(
+        size: tuple[int, int] = (1280, 720),
+        scenarios: Path = SCENARIOS,
+        saves: Path | None = None,
+        seed: int | None = None,
+    ) -> Driver:
         pygame.quit()
-        app = App(AppConfig(scenarios, saves or tmp_path / "saves", size))
+        app = App(AppConfig(scenarios, saves or tmp_path / "saves", size, seed))
         pygame.event.clear()
         driver = Driver(app)
         driver.frame()

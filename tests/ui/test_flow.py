@@ -322,3 +322,15 @@ def test_the_screenshot_robot_saves_every_screen_it_passes(tmp_path: Path) -> No
         picture = pygame.image.load(str(path))
         assert picture.get_size() == (960, 540)
         assert len(set(pygame.image.tobytes(picture, "RGB")[::997])) > 2, f"{path.name} is blank"
+
+
+def test_a_configured_seed_replays_the_first_conversation_exactly(make_app: AppFactory, tmp_path: Path) -> None:
+    seen = []
+    for run in range(2):
+        game = make_app(saves=tmp_path / f"saves-{run}", seed=4242)
+        play = start_walk_in(game)
+        view = play.session.view()
+        seen.append((play.session.seed, play.session.temperament, view.line, [o.choice_id for o in view.options]))
+        play.restart()
+        assert play.session.seed != 4242, "only the first conversation replays; a restart is fresh"
+    assert seen[0] == seen[1] and seen[0][0] == 4242

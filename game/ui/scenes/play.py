@@ -7,7 +7,6 @@ countdown) with the `dt` it is given, and passes the trainee's answer and the se
 from __future__ import annotations
 
 import math
-import secrets
 from typing import TYPE_CHECKING
 
 import pygame
@@ -57,7 +56,7 @@ class PlayScene(Scene):
         self.column = Column()
         self.buttons = ButtonList([], numbered=True)
         self._choice_rects: list[pygame.Rect] = []
-        self._begin(session or _new_session(scenario))
+        self._begin(session or Session.start(scenario, seed=app.next_seed()))
 
     # -- what tests and other screens use ----------------------------------------------------
     @property
@@ -74,7 +73,7 @@ class PlayScene(Scene):
 
     def restart(self) -> None:
         """Start the scenario over with a new seed (from the pause menu)."""
-        self._begin(_new_session(self.scenario))
+        self._begin(Session.start(self.scenario, seed=self.app.next_seed()))
 
     # -- turns ---------------------------------------------------------------------------------
     def _begin(self, session: Session) -> None:
@@ -316,7 +315,3 @@ class PlayScene(Scene):
             pygame.draw.rect(surface, mix(palette.background, palette.panel_edge, 0.4), cap, border_radius=theme.px(4))
             surface.blit(label, label.get_rect(center=cap.center))
             x = cap.left - theme.px(20)
-
-
-def _new_session(scenario: Scenario) -> Session:
-    return Session.start(scenario, seed=secrets.randbelow(10**6))
