@@ -35,6 +35,7 @@ NAMED_KEYS = {
     "tab": pygame.K_TAB,
     "pageup": pygame.K_PAGEUP,
     "pagedown": pygame.K_PAGEDOWN,
+    "f11": pygame.K_F11,
 }
 UNICODE = {pygame.K_RETURN: "\r", pygame.K_SPACE: " ", pygame.K_ESCAPE: "\x1b", pygame.K_TAB: "\t"}
 

@@ -334,3 +334,25 @@ def test_a_configured_seed_replays_the_first_conversation_exactly(make_app: AppF
         play.restart()
         assert play.session.seed != 4242, "only the first conversation replays; a restart is fresh"
     assert seen[0] == seen[1] and seen[0][0] == 4242
+
+
+def test_f11_toggles_fullscreen_and_the_choice_is_remembered(game: Driver, tmp_path: Path) -> None:
+    game.press("f11")
+    assert game.app.settings.fullscreen
+    assert json.loads((tmp_path / "saves" / "settings.json").read_text())["fullscreen"] is True
+    game.press("f11")
+    assert not game.app.settings.fullscreen
+    assert game.screen.get_size() == (1280, 720), "back to the window size it had"
+
+
+def test_a_resized_window_lays_the_play_screen_out_again(game: Driver) -> None:
+    play = start_walk_in(game)
+    game.press("space")
+    wide = [rect.copy() for rect in play.options_rects()]
+    game.resize((960, 540))
+    narrow = play.options_rects()
+    assert game.screen.get_size() == (960, 540)
+    assert all(rect.right <= 960 and rect.bottom <= 540 for rect in narrow)
+    assert [rect.width for rect in narrow] != [rect.width for rect in wide]
+    game.resize((600, 400))
+    assert game.screen.get_size() == (960, 540), "the window never gets smaller than the layout supports"
