@@ -109,7 +109,7 @@ class PlayScene(Scene):
         option = self.view.options[index]
         before = self.session.anger
         self.session.choose(index, self.clock.elapsed)
-        self._sound("select")
+        self.app.sound.play("select")
         self._moved(before, ChatEntry(YOU, option.text))
 
     def _time_out(self) -> None:
@@ -119,14 +119,14 @@ class PlayScene(Scene):
 
     def _moved(self, before: int, reply: ChatEntry) -> None:
         if self.session.finished:
-            self._sound("end")
+            self.app.sound.play("end")
             from .debrief import DebriefScene
 
             self.app.replace(DebriefScene(self.app, self.scenario, self.session))
             return
         anger = self.session.anger
         if anger != before:
-            self._sound("anger_up" if anger > before else "anger_down")
+            self.app.sound.play("anger_up" if anger > before else "anger_down")
         self.meter.set(anger)
         reduced = self.app.settings.reduced_intensity
         band = anger_band(anger)
@@ -135,11 +135,6 @@ class PlayScene(Scene):
             self.chat.append(ChatEntry(THEM, self.view.line))
         self.chat.append(reply)
         self._new_turn()
-
-    def _sound(self, name: str) -> None:
-        sound = getattr(self.app, "sound", None)
-        if sound is not None:
-            sound.play(name)
 
     # -- the frame -----------------------------------------------------------------------------
     def handle(self, intent: Intent) -> None:
@@ -186,7 +181,7 @@ class PlayScene(Scene):
         remaining = self.clock.remaining
         if remaining is not None and remaining_before is not None and remaining < URGENT_SECONDS:
             if math.ceil(remaining) < math.ceil(remaining_before):
-                self._sound("timer")
+                self.app.sound.play("timer")
 
     def frame_interval(self) -> float | None:
         busy = not self.reveal.done or self.meter.animating or self.face.animating or self.scroller.moving
