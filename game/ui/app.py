@@ -166,10 +166,19 @@ class App:
         while self.running:
             events = self._wait_for_events(clock)
             now = time.perf_counter()
-            self.frame(min(now - last, LONGEST_FRAME_SECONDS), events)
+            try:
+                self.frame(min(now - last, LONGEST_FRAME_SECONDS), events)
+            except Exception:  # the UI boundary: a bug in one screen must not close the game
+                self.recover()
             last = now
         pygame.quit()
         return 0
+
+    def recover(self) -> None:
+        """After an unexpected error: log it in full, tell the player, and go back to the title."""
+        LOG.exception("unexpected error on the %s screen", self.top.name)
+        self.notice = "Something went wrong on that screen, so you are back at the menu. Details are in the log."
+        self.back_to_title()
 
     def next_seed(self) -> int:
         """The seed for a new conversation: the configured one first (to replay a run), then fresh."""

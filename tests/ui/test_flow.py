@@ -356,3 +356,20 @@ def test_a_resized_window_lays_the_play_screen_out_again(game: Driver) -> None:
     assert [rect.width for rect in narrow] != [rect.width for rect in wide]
     game.resize((600, 400))
     assert game.screen.get_size() == (960, 540), "the window never gets smaller than the layout supports"
+
+
+def test_an_unexpected_error_in_a_screen_returns_to_the_title_with_a_message(
+    game: Driver, caplog: pytest.LogCaptureFixture
+) -> None:
+    play = start_walk_in(game)
+
+    def broken(dt: float) -> None:  # stands in for a bug in a screen
+        pygame.event.post(pygame.event.Event(pygame.QUIT))  # so run() ends once it has recovered
+        raise RuntimeError("a bug in a screen")
+
+    play.update = broken  # type: ignore[method-assign]
+    with caplog.at_level("ERROR"):
+        assert game.app.run() == 0
+    assert game.scene_is("title")
+    assert "Something went wrong" in game.app.notice
+    assert any("unexpected error on the play screen" in record.getMessage() for record in caplog.records)
