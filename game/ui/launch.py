@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import sys
+
+import pygame
 
 from game.storage.locations import SAVES, default_library
 
@@ -21,4 +24,14 @@ def open_game() -> int:
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=handlers
     )
-    return App(AppConfig(scenarios=default_library(), saves=SAVES)).run()
+    try:
+        app = App(AppConfig(scenarios=default_library(), saves=SAVES))
+    except pygame.error as problem:  # no display, or no usable video driver
+        print(
+            f"Composure could not open its window ({problem}).\n"
+            "It needs a graphical display. Without one you can still play in the terminal:\n"
+            "    python3 main.py play scenarios/angry-walk-in.yaml --text",
+            file=sys.stderr,
+        )
+        return 1
+    return app.run()
