@@ -6,12 +6,13 @@ playable with the keyboard alone, and focus traversal is the heart of that.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pygame
 
 from .intents import Choose, Click, Confirm, Intent, Move, Point, Skip
-from .theme import Theme
+from .theme import Theme, mix
 
 
 @dataclass(slots=True)
@@ -110,3 +111,28 @@ def centered_text(surface: pygame.Surface, theme: Theme, text: str, role: str, c
     rect = rendered.get_rect(center=center)
     surface.blit(rendered, rect)
     return rect
+
+
+def key_hints(
+    surface: pygame.Surface,
+    theme: Theme,
+    keys: Sequence[tuple[str, str]],
+    y: int,
+    left: int | None = None,
+    right: int | None = None,
+) -> None:
+    """Key caps with what each does ("Esc pause"), centred on `y`, from `left` or ending at `right`."""
+    palette = theme.palette
+    pieces = [
+        (theme.text(key, "small", palette.text), theme.text(action, "small", palette.muted)) for key, action in keys
+    ]
+    pad, space, gap = theme.px(10), theme.px(8), theme.px(20)
+    widths = [label.get_width() + pad + space + words.get_width() for label, words in pieces]
+    x = left if left is not None else (right or theme.size[0]) - sum(widths) - gap * (len(widths) - 1)
+    for (label, words), width in zip(pieces, widths, strict=True):
+        cap = pygame.Rect(0, 0, label.get_width() + pad, label.get_height() + theme.px(4))
+        cap.midleft = (x, y)
+        pygame.draw.rect(surface, mix(palette.background, palette.panel_edge, 0.4), cap, border_radius=theme.px(4))
+        surface.blit(label, label.get_rect(center=cap.center))
+        surface.blit(words, words.get_rect(midleft=(cap.right + space, y)))
+        x += width + gap

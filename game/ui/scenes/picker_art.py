@@ -11,6 +11,7 @@ import pygame
 from game.engine.model import Channel
 
 from ..theme import Color, Theme, mix
+from ..widgets import key_hints
 
 PLAY = "Play"
 KEYS = (("Up/Down", "choose"), ("Enter", "start"), ("Esc", "back"))
@@ -35,16 +36,7 @@ def draw_play(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, focused:
 
 def draw_keys(surface: pygame.Surface, theme: Theme, midleft: tuple[int, int]) -> None:
     """The keys that work here, as key caps, like the play screen's."""
-    palette = theme.palette
-    x, y = midleft
-    for key, action in KEYS:
-        label = theme.text(key, "small", palette.text)
-        cap = label.get_rect(midleft=(x + theme.px(5), y)).inflate(theme.px(10), theme.px(4))
-        pygame.draw.rect(surface, mix(palette.background, palette.panel_edge, 0.4), cap, border_radius=theme.px(4))
-        surface.blit(label, label.get_rect(center=cap.center))
-        words = theme.text(action, "small", palette.muted)
-        surface.blit(words, words.get_rect(midleft=(cap.right + theme.px(8), y)))
-        x = cap.right + theme.px(8) + words.get_width() + theme.px(22)
+    key_hints(surface, theme, KEYS, midleft[1], left=midleft[0])
 
 
 def draw_channel_icon(

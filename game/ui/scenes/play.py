@@ -35,8 +35,8 @@ from ..portrait import FaceAnimator, expression, look_for, talking
 from ..reveal import Reveal, TurnClock
 from ..scene import Scene
 from ..scroll import Scroller
-from ..theme import anger_band, mix
-from ..widgets import Button, ButtonList
+from ..theme import anger_band
+from ..widgets import Button, ButtonList, key_hints
 
 if TYPE_CHECKING:
     from ..app import App
@@ -298,15 +298,6 @@ class PlayScene(Scene):
             keys = (("Space", "show all"), *keys)
         elif count:
             keys = ((f"1-{count}" if count > 1 else "1", "answer"), *keys)
-        x = theme.size[0] - margin
-        for key, action in reversed(keys):
-            words = theme.text(action, "small", palette.muted)
-            x -= words.get_width()
-            surface.blit(words, (x, margin // 2 + theme.px(2)))
-            label = theme.text(key, "small", palette.text)
-            cap = label.get_rect(topright=(x - theme.px(8), margin // 2 + theme.px(2))).inflate(
-                theme.px(10), theme.px(4)
-            )
-            pygame.draw.rect(surface, mix(palette.background, palette.panel_edge, 0.4), cap, border_radius=theme.px(4))
-            surface.blit(label, label.get_rect(center=cap.center))
-            x = cap.left - theme.px(20)
+        key_hints(
+            surface, theme, keys, margin // 2 + theme.px(2) + title.get_height() // 2, right=theme.size[0] - margin
+        )
