@@ -63,7 +63,7 @@ class App:
         # Silent until the first frame is shown: opening the device and making the sounds
         # takes longer than drawing the title, and the title should appear at once.
         self.sound = Sound(self.settings, open_device=False)
-        self._sound_opened = False
+        self.sound_checked = False  # whether the device has been tried yet
         self.windowed_size = config.size
         self.screen = self._open_window()
         self.theme = Theme(self.settings, self.screen.get_size())
@@ -156,9 +156,9 @@ class App:
         self.top.draw(self.screen)
         pygame.display.flip()
         self.frames += 1
-        if not self._sound_opened:
+        if not self.sound_checked:
             self.sound = Sound(self.settings)
-            self._sound_opened = True
+            self.sound_checked = True
 
     def run(self) -> int:
         clock = pygame.time.Clock()

@@ -7,6 +7,7 @@ import logging
 import os
 import subprocess
 import sys
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -107,3 +108,24 @@ def test_the_app_follows_the_sound_setting(make_app: AppFactory) -> None:
     app.sound.play("select")
     app.apply_settings(app.settings.with_changes(sound=True))
     assert app.sound.on
+
+
+def test_the_settings_screen_says_when_there_is_no_sound_device(tmp_path: Path) -> None:
+    """In a child process whose audio driver does not exist, so the device really fails."""
+    script = f"""
+import os, sys
+sys.path.insert(0, {str(ROOT)!r})
+os.environ["SDL_VIDEODRIVER"] = "dummy"
+os.environ["SDL_AUDIODRIVER"] = "no-such-audio-driver"
+from pathlib import Path
+from game.ui.app import App, AppConfig
+from game.ui.scenes.settings import ROWS, SettingsScene
+app = App(AppConfig(Path({str(ROOT / "scenarios")!r}), Path({str(tmp_path)!r}), (1280, 720)))
+app.frame(0.0, [])
+scene = SettingsScene(app)
+app.push(scene)
+app.frame(0.0, [])
+print(scene._note(next(row for row in ROWS if row.key == "sound")))
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False)
+    assert "No sound device was found" in done.stdout, done.stderr

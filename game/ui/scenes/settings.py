@@ -109,9 +109,15 @@ class SettingsScene(Scene):
             return theme.font("body").get_height() + 2 * pad
         label_width = self._label_width(theme, column)
         text = theme.text(row.label, "body", width=label_width).get_height()
-        if row.note:
-            text += theme.text(row.note, "small", width=label_width).get_height()
+        if self._note(row):
+            text += theme.text(self._note(row), "small", width=label_width).get_height()
         return max(text, self._arrow) + 2 * pad
+
+    def _note(self, row: Row) -> str:
+        """The row's note; for sound, also say when this machine cannot play any."""
+        if row.key == "sound" and self.app.sound_checked and not self.app.sound.available:
+            return "No sound device was found, so the game stays silent."
+        return row.note
 
     def _label_width(self, theme: Theme, column: int) -> int:
         return column - self._control - 3 * theme.px(16)
@@ -243,7 +249,7 @@ class SettingsScene(Scene):
         label_width = self._label_width(theme, self._column)
         label = theme.text(row.label, "body", palette.button_text, label_width)
         text_height = label.get_height()
-        note = theme.text(row.note, "small", palette.muted, label_width) if row.note else None
+        note = theme.text(self._note(row), "small", palette.muted, label_width) if self._note(row) else None
         text_height += note.get_height() if note else 0
         y = rect.centery - text_height // 2
         surface.blit(label, (rect.x + pad, y))
