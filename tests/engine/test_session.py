@@ -445,8 +445,8 @@ def test_walk_in_routes_by_anger(walk_in: Scenario, anger: int, flags: set[str],
 @pytest.mark.parametrize(
     ("anger", "flags", "place"),
     [
-        (10, {"over-promised"}, "promise-called-in"),
-        (80, {"over-promised"}, "promise-called-in"),  # flag first, though anger also matches
+        (10, {"promised-credit"}, "promise-called-in"),
+        (80, {"promised-fix"}, "promise-called-in"),  # flag first, though anger also matches
         (50, set(), "grudging"),
         (24, set(), "goodbye"),
         (24, {"complaint-noted"}, "goodbye"),
@@ -533,10 +533,11 @@ def test_a_timed_node_whose_choices_are_all_hidden_waits_for_the_timer() -> None
         ("vent", set(), "account-number", {"account-checked"}),
         ("vent", {"complaint-noted"}, "write-down", {"complaint-noted"}),
         ("vent", {"x"}, "are-you-sure", {"x"}),
-        ("relief", set(), "promise-move", {"over-promised"}),
-        ("promise-called-in", {"over-promised", "complaint-noted"}, "own-it", {"complaint-noted"}),
-        ("cant-deliver", {"over-promised"}, "come-clean", set()),
-        ("promise-called-in", {"over-promised"}, "double-down", {"over-promised"}),
+        ("relief", set(), "promise-move", {"promised-move"}),
+        ("promise-called-in", {"promised-water", "promised-credit", "complaint-noted"}, "own-it", {"complaint-noted"}),
+        ("cant-deliver", {"promised-move"}, "come-clean", set()),
+        ("cant-deliver", {"promised-move", "promised-credit"}, "come-clean", {"promised-credit"}),
+        ("promise-called-in", {"promised-water"}, "double-down", {"promised-water"}),
     ],
 )
 def test_choices_set_and_clear_flags(walk_in: Scenario, at: str, flags: set[str], choice: str, after: set[str]) -> None:
@@ -795,7 +796,7 @@ def test_from_dict_accepts_an_unchanged_edit_elsewhere(walk_in: Scenario) -> Non
         ({"at": "reads-letter", "anger": 30, "flags": {"account-checked"}}, "reads-letter", 30, {"account-checked"}),
         ({"at": "check-mood", "anger": 80}, "interrupts", 80, set()),
         ({"at": "check-mood", "anger": 0}, "reads-letter", 0, set()),
-        ({"at": "final-check", "anger": 100, "flags": {"over-promised"}}, "promise-called-in", 100, {"over-promised"}),
+        ({"at": "final-check", "anger": 100, "flags": {"promised-fix"}}, "promise-called-in", 100, {"promised-fix"}),
         ({"anger": 0}, "burst-in", 0, set()),
         ({"anger": 100}, "burst-in", 100, set()),
     ],
