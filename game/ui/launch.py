@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import IO
 
 import pygame
 
@@ -12,10 +17,32 @@ from game.storage.locations import SAVES, default_library
 from .app import App, AppConfig
 
 LOG_FILE = SAVES / "composure.log"
+# SDL falls back to these when it finds no display: set_mode then "works" and the window is invisible.
+WINDOWLESS_DRIVERS = frozenset({"offscreen", "dummy"})
+NO_WINDOW = (
+    "Composure could not open its window: {reason}.\n"
+    "It needs a graphical display. Without one you can still play in the terminal:\n"
+    "    python3 main.py play scenarios/angry-walk-in.yaml --text"
+)
 
 
 def open_game() -> int:
     """The game window; warnings and errors also go to `saves/composure.log` for bug reports."""
+    reason = display_problem()
+    if reason is not None:
+        print(NO_WINDOW.format(reason=reason), file=sys.stderr)
+        return 1
+    start_log()
+    try:
+        app = App(AppConfig(scenarios=default_library(), saves=SAVES))
+    except pygame.error as problem:  # a display was found, yet the window would not open on it
+        pygame.quit()
+        print(NO_WINDOW.format(reason=f"the display refused it (SDL: {problem})"), file=sys.stderr)
+        return 1
+    return app.run()
+
+
+def start_log() -> None:
     try:
         SAVES.mkdir(parents=True, exist_ok=True)
         handlers: list[logging.Handler] = [logging.StreamHandler(), logging.FileHandler(LOG_FILE, encoding="utf-8")]
@@ -24,14 +51,60 @@ def open_game() -> int:
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=handlers
     )
+
+
+def display_problem() -> str | None:
+    """Why no visible window can open, or None; asked before the window and the sounds are made.
+
+    While SDL probes for a display it prints its own complaints (e.g. about Wayland) straight to
+    file descriptor 2. They are held back, and passed on only when a display was found after all,
+    so that on a machine without one our message is all the trainer sees.
+    """
+    with tempfile.TemporaryFile() as held:
+        with stderr_into(held):
+            reason = probe_display()
+        if reason is None:
+            held.seek(0)
+            sys.stderr.write(held.read().decode(errors="replace"))
+    return reason
+
+
+def probe_display() -> str | None:
+    """Starts pygame's display and keeps it when it can show a window; otherwise says why not."""
     try:
-        app = App(AppConfig(scenarios=default_library(), saves=SAVES))
-    except pygame.error as problem:  # no display, or no usable video driver
-        print(
-            f"Composure could not open its window ({problem}).\n"
-            "It needs a graphical display. Without one you can still play in the terminal:\n"
-            "    python3 main.py play scenarios/angry-walk-in.yaml --text",
-            file=sys.stderr,
-        )
-        return 1
-    return app.run()
+        pygame.display.init()
+    except pygame.error as problem:  # e.g. SDL_VIDEODRIVER names a driver this SDL lacks
+        return f"no video driver could start (SDL: {problem})"
+    driver = pygame.display.get_driver()
+    if usable_display(driver, os.environ.get("SDL_VIDEODRIVER")):
+        return None
+    pygame.display.quit()
+    return f"no graphical display was found (SDL chose its '{driver}' driver, which shows nothing)"
+
+
+def usable_display(driver: str, asked_for: str | None) -> bool:
+    """Whether SDL's chosen driver shows a window, or is a windowless one that was asked for by name.
+
+    `SDL_VIDEODRIVER=dummy` is how screenshots and tests run without a screen, so it must still
+    open; the same driver picked by SDL as a last resort would run an invisible game for ever.
+    """
+    asked = {name.strip().lower() for name in (asked_for or "").split(",")}
+    return driver.lower() not in WINDOWLESS_DRIVERS or driver.lower() in asked
+
+
+@contextmanager
+def stderr_into(sink: IO[bytes]) -> Iterator[None]:
+    """File descriptor 2 (where C libraries write) goes to `sink` for the duration."""
+    sys.stderr.flush()
+    try:
+        saved = os.dup(2)
+    except OSError:  # no standard error at all (e.g. a windowed launcher): nothing to hold back
+        yield
+        return
+    os.dup2(sink.fileno(), 2)
+    try:
+        yield
+    finally:
+        sys.stderr.flush()
+        os.dup2(saved, 2)
+        os.close(saved)
