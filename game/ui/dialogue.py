@@ -7,7 +7,6 @@ screen's Scroller, so long text always wraps and scrolls instead of being cut of
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pygame
 
@@ -134,9 +133,8 @@ def draw_column(
         rule = scroller.to_screen(column.narration)
         pygame.draw.line(surface, palette.panel_edge, rule.topleft, rule.bottomleft, theme.px(3))
         text = italic_text(theme, narration, column.narration.width - theme.px(18))
-        scroller.blit_text(
-            surface, text, (column.narration.x + theme.px(18), column.narration.y), _italic(theme).get_linesize()
-        )
+        at = (column.narration.x + theme.px(18), column.narration.y)
+        scroller.blit_text(surface, text, at, theme.font("body", italic=True).get_linesize())
     if column.spans:
         _draw_speech(surface, theme, channel, scroller, column, speaker, shown)
     surface.set_clip(clip)
@@ -272,22 +270,5 @@ def _entry_text(theme: Theme, entry: ChatEntry, width: int) -> pygame.Surface:
 
 
 def italic_text(theme: Theme, text: str, width: int, role: str = "body") -> pygame.Surface:
-    """Narration's voice: slanted and muted, so it never reads as the customer's words."""
-    return _render_italic(text, _italic(theme, role), theme.palette.muted, max(1, width))
-
-
-def _italic(theme: Theme, role: str = "body") -> pygame.font.Font:
-    return _italic_font(theme.font(role).point_size)
-
-
-@lru_cache(maxsize=16)
-def _italic_font(point_size: int) -> pygame.font.Font:
-    font = pygame.font.Font(None, 12)
-    font.point_size = point_size
-    font.italic = True
-    return font
-
-
-@lru_cache(maxsize=128)
-def _render_italic(text: str, font: pygame.font.Font, color: Color, width: int) -> pygame.Surface:
-    return font.render(text, True, color, None, width)
+    """Narration's voice: italic and muted, so it never reads as the customer's words."""
+    return theme.text(text, role, theme.palette.muted, max(1, width), italic=True)

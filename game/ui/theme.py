@@ -6,8 +6,11 @@ high-contrast theme, the text size setting and window resizing reach every scree
 
 from __future__ import annotations
 
+import io
+import logging
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 import pygame
 
@@ -16,7 +19,17 @@ from game.storage.settings import Settings
 Color = tuple[int, int, int]
 BASE_HEIGHT = 720
 TEXT_SCALES = (0.85, 1.0, 1.2, 1.45)
-ROLE_SIZES = {"small": 20, "body": 26, "heading": 34, "title": 56}
+LOG = logging.getLogger(__name__)
+# Pixel sizes of Atkinson Hyperlegible, whose x-height at these sizes matches the old default font's.
+ROLE_SIZES = {"small": 15, "body": 19, "heading": 26, "title": 42}
+BOLD_ROLES = frozenset({"heading", "title"})
+FONT_PACKAGE = "fontpkg_atkinson_hyperlegible"
+FONT_FILES = {  # (bold, italic): the file in the package's files/ folder
+    (False, False): "AtkinsonHyperlegible-Regular.ttf",
+    (True, False): "AtkinsonHyperlegible-Bold.ttf",
+    (False, True): "AtkinsonHyperlegible-Italic.ttf",
+    (True, True): "AtkinsonHyperlegible-BoldItalic.ttf",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +103,34 @@ HIGH_CONTRAST = Palette(
 )
 
 
+@lru_cache(maxsize=1)
+def _font_files() -> dict[tuple[bool, bool], bytes]:
+    """Atkinson Hyperlegible (Braille Institute, OFL-1.1), designed so letters are evenly spaced and
+    hard to confuse, read from its installed package: nothing is downloaded. A broken install costs
+    the look, not the game: one warning, then pygame's own font."""
+    try:
+        folder = resources.files(FONT_PACKAGE).joinpath("files")
+        return {style: folder.joinpath(name).read_bytes() for style, name in FONT_FILES.items()}
+    except (ImportError, OSError) as problem:
+        LOG.warning("Cannot read the Atkinson Hyperlegible fonts (%s); using pygame's default font", problem)
+        return {}
+
+
 @lru_cache(maxsize=64)
-def _font(size: int) -> pygame.font.Font:
-    return pygame.font.Font(None, size)  # pygame-ce's bundled free font; nothing is downloaded
+def _font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+    data = _font_files().get((bold, italic))
+    if data is None:
+        return _fallback_font(size, italic)
+    return pygame.font.Font(io.BytesIO(data), size)
+
+
+def _fallback_font(size: int, italic: bool) -> pygame.font.Font:
+    """pygame-ce's bundled FreeSans Bold at the same size (`Font(None, size)` alone would shrink
+    it to 0.6875 of that), slanted for italic."""
+    font = pygame.font.Font(None, size)
+    font.point_size = size
+    font.italic = italic
+    return font
 
 
 class Theme:
@@ -105,16 +143,19 @@ class Theme:
         self.scale = max(0.75, min(1.5, size[1] / BASE_HEIGHT))
         self.text_scale = self.scale * TEXT_SCALES[settings.text_size]
 
-    def font(self, role: str) -> pygame.font.Font:
-        return _font(max(12, round(ROLE_SIZES[role] * self.text_scale)))
+    def font(self, role: str, italic: bool = False) -> pygame.font.Font:
+        """Regular for body and small text, bold for headings and titles; italic for narration."""
+        return _font(max(12, round(ROLE_SIZES[role] * self.text_scale)), role in BOLD_ROLES, italic)
 
     def px(self, value: float) -> int:
         """A length in pixels, scaled like everything else."""
         return max(1, round(value * self.scale))
 
-    def text(self, text: str, role: str = "body", color: Color | None = None, width: int = 0) -> pygame.Surface:
+    def text(
+        self, text: str, role: str = "body", color: Color | None = None, width: int = 0, italic: bool = False
+    ) -> pygame.Surface:
         """Rendered text, wrapped to `width` by pygame-ce itself (0: one line)."""
-        return _render(text, self.font(role), color or self.palette.text, max(0, width))
+        return _render(text, self.font(role, italic), color or self.palette.text, max(0, width))
 
 
 @lru_cache(maxsize=512)
