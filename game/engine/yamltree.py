@@ -105,27 +105,61 @@ def _position_in_bytes(data: bytes, offset: int) -> Position:
 
 def read_tree(text: str, sink: DiagnosticSink) -> YNode | None:
     """Parse one YAML document into a positioned tree; None (with diagnostics) if it fails."""
-    builder = _TreeBuilder(sink)
-    loader = None
+    reported = len(sink.items)
     try:
-        loader = _Loader(text)  # the pure-Python reader checks characters already here
-        with collector_paused():
-            while loader.check_event():
-                event = loader.get_event()
-                if event is None or not builder.feed(event):
-                    return None
+        return _build_tree(_Loader, text, sink)
     except yaml.MarkedYAMLError as problem:
+        if _Loader is not yaml.SafeLoader and _opens_more_than_limit_before(problem, text):
+            del sink.items[reported:]  # the second reading reports them again
+            return _read_without_libyaml_limit(text, sink, problem)
         sink.error(*_describe_parse_error(problem, text))
         return None
     except yaml.reader.ReaderError:  # a character YAML forbids; libyaml's offset counts UTF-8 bytes
         sink.error(*_describe_bad_character(text))
         return None
+
+
+def _build_tree(loader_class: type[yaml.SafeLoader], text: str, sink: DiagnosticSink) -> YNode | None:
+    """Feed the parser's events to a tree builder; parse errors propagate to the caller."""
+    builder = _TreeBuilder(sink)
+    loader = None
+    try:
+        loader = loader_class(text)  # the pure-Python reader checks characters already here
+        with collector_paused():
+            while loader.check_event():
+                event = loader.get_event()
+                if event is None or not builder.feed(event):
+                    return None
     finally:
         if loader is not None:
             loader.dispose()
     if builder.root is None:
         sink.error(Position(1, 1), "empty", "the file is empty; a scenario is a mapping of keys")
     return builder.root
+
+
+def _opens_more_than_limit_before(problem: yaml.MarkedYAMLError, source: str) -> bool:
+    """Whether the failing line opens more flow collections before the failure than we allow.
+
+    libyaml reads a whole line of `[[[[...` ahead of the events it hands us, and since PyYAML
+    6.0.4 its own nesting limit (1,000) fails there before our builder has seen 64 levels. Only
+    then is the file read again without libyaml, so our limit speaks, at its own position,
+    whichever PyYAML release is installed."""
+    mark = problem.problem_mark
+    lines = source.splitlines() if mark is not None else []
+    if mark is None or mark.line >= len(lines):
+        return False
+    before = lines[mark.line][: mark.column]
+    return before.count("[") + before.count("{") > MAX_DEPTH
+
+
+def _read_without_libyaml_limit(text: str, sink: DiagnosticSink, problem: yaml.MarkedYAMLError) -> YNode | None:
+    """The pure-Python parser has no nesting limit of its own; its syntax errors match libyaml's."""
+    try:
+        return _build_tree(yaml.SafeLoader, text, sink)
+    except yaml.MarkedYAMLError:
+        sink.error(*_describe_parse_error(problem, text))
+        return None
 
 
 def _describe_parse_error(problem: yaml.MarkedYAMLError, source: str) -> tuple[Position, str, str]:

@@ -26,32 +26,29 @@ from game.engine.loader import LoadReport, read_scenario
 ROOT = Path(__file__).resolve().parents[2]
 REAL = (ROOT / "scenarios" / "angry-walk-in.yaml").read_text(encoding="utf-8")
 PATH = "h.yaml"
-SECONDS = 2.0
+HANG_GUARD_SECONDS = 30.0  # ten times the slowest case on a loaded machine; bench/ measures speed
 MAX_MEGABYTES = 300
 TAG_NOT_ALLOWED = "is not allowed: write plain text, numbers, lists and mappings without tags"
 
 CHILD = """
-import json, sys, time
+import json, sys
 sys.path.insert(0, sys.argv[1])
 from game.engine.loader import read_scenario
 data = open(sys.argv[2], "rb").read()
-started = time.perf_counter()
 report = read_scenario(data, "h.yaml")
-seconds = time.perf_counter() - started
-print(json.dumps({"seconds": seconds, "loaded": report.scenario is not None,
+print(json.dumps({"loaded": report.scenario is not None,
                   "diagnostics": [str(d)[:500] for d in report.diagnostics]}))
 """
 
 
 @dataclass
 class ChildRun:
-    seconds: float
     loaded: bool
     diagnostics: list[str]
     megabytes: float
 
 
-def read_in_child(data: bytes, tmp_path: Path, timeout: float = 30.0) -> ChildRun:
+def read_in_child(data: bytes, tmp_path: Path, timeout: float = HANG_GUARD_SECONDS) -> ChildRun:
     """read_scenario on `data` in a fresh interpreter; fails on a crash, a hang or an exception."""
     source, out, err = tmp_path / "hostile.yaml", tmp_path / "out.json", tmp_path / "err.txt"
     source.write_bytes(data)
@@ -71,13 +68,13 @@ def read_in_child(data: bytes, tmp_path: Path, timeout: float = 30.0) -> ChildRu
     assert process.returncode >= 0, f"the child died of {signal.Signals(-process.returncode).name}"
     assert process.returncode == 0, err.read_text(errors="replace")
     result = json.loads(out.read_text())
-    return ChildRun(result["seconds"], result["loaded"], result["diagnostics"], usage.ru_maxrss / 1024)
+    return ChildRun(result["loaded"], result["diagnostics"], usage.ru_maxrss / 1024)
 
 
-def read_timed(data: bytes) -> LoadReport:
-    started = time.perf_counter()
+def read_guarded(data: bytes) -> LoadReport:
+    started = time.monotonic()
     report = read_scenario(data, PATH)
-    assert time.perf_counter() - started < SECONDS
+    assert time.monotonic() - started < HANG_GUARD_SECONDS
     return report
 
 
@@ -121,6 +118,16 @@ DANGEROUS = [
     pytest.param(b"[" * 100_000, "h.yaml:1:65: error: values are nested more than 64 deep", id="100k ["),
     pytest.param(b"{" * 60_000, "h.yaml:1:65: error: values are nested more than 64 deep", id="60k {"),
     pytest.param(
+        b"title: x\nnodes:\n  a: " + b"[{x: " * 2_000,
+        "h.yaml:3:161: error: values are nested more than 64 deep",
+        id="flow nesting below block mappings",
+    ),
+    pytest.param(
+        b"a: [" + b"[" * 2_000 + b"]]]] ]",
+        "h.yaml:1:67: error: values are nested more than 64 deep",
+        id="deep flow, then a syntax error",
+    ),
+    pytest.param(
         b"- " * 50_000 + b"x\n", "h.yaml:1:129: error: values are nested more than 64 deep", id="50k block sequences"
     ),
     pytest.param(
@@ -145,7 +152,6 @@ def test_dangerous_files_end_in_a_diagnostic_in_a_child_process(
     assert all(": error: " in line or ": warning: " in line for line in run.diagnostics)
     if expected is not None:
         assert run.diagnostics == [expected]
-    assert run.seconds < SECONDS
     assert run.megabytes < MAX_MEGABYTES
 
 
@@ -174,11 +180,11 @@ def test_a_file_of_only_values_gets_a_message_without_aliases(monkeypatch: pytes
     # The real limit is 400,000 values (about a second of parsing); a small one shows both messages.
     monkeypatch.setattr(yamltree, "MAX_EXPANDED_NODES", 1000)
     plain = b"objectives:\n" + b"- x\n" * 1000
-    assert errors_of(read_timed(plain)) == [
+    assert errors_of(read_guarded(plain)) == [
         "h.yaml:1001:3: error: the file holds more than 1,000 values, far more than a scenario needs"
     ]
     aliased = b"a: &a [x, x, x, x, x, x, x, x, x, x]\nb: [" + b"*a, " * 100 + b"]\n"
-    assert errors_of(read_timed(aliased)) == [
+    assert errors_of(read_guarded(aliased)) == [
         "h.yaml:2:365: error: aliases expand this file to more than 1,000 values; write the values out instead"
     ]
 
@@ -283,18 +289,18 @@ def test_a_file_of_only_values_gets_a_message_without_aliases(monkeypatch: pytes
     ],
 )
 def test_strange_files_end_in_one_located_error(data: bytes, expected: str) -> None:
-    assert errors_of(read_timed(data)) == [expected]
+    assert errors_of(read_guarded(data)) == [expected]
 
 
 def test_an_empty_mapping_lists_what_a_scenario_needs() -> None:
-    errors = errors_of(read_timed(b"{}\n"))
+    errors = errors_of(read_guarded(b"{}\n"))
     assert len(errors) == 10
     assert "h.yaml:1:1: error: the scenario needs 'nodes'" in errors
     assert all(line.startswith("h.yaml:1:1: error: the scenario needs '") for line in errors)
 
 
 def test_a_byte_order_mark_is_accepted() -> None:
-    report = read_timed(b"\xef\xbb\xbf" + REAL.encode())
+    report = read_guarded(b"\xef\xbb\xbf" + REAL.encode())
     assert report.scenario is not None and report.diagnostics == []
 
 
@@ -325,7 +331,7 @@ def test_yaml_11_surprises_keep_the_text_as_written(
     else:
         assert REAL.count(old) == 1
         text = REAL.replace(old, new)
-    report = read_timed(text.encode())
+    report = read_guarded(text.encode())
     assert report.diagnostics == [] and report.scenario is not None
     scenario = report.scenario
     values = {
@@ -346,12 +352,12 @@ def test_yaml_11_surprises_keep_the_text_as_written(
     ],
 )
 def test_null_is_an_empty_value(new: str, expected: str) -> None:
-    assert errors_of(read_timed(REAL.replace('title: "The Letter in Red"', new).encode())) == [expected]
+    assert errors_of(read_guarded(REAL.replace('title: "The Letter in Red"', new).encode())) == [expected]
 
 
 @pytest.mark.parametrize("value", ["12:30", "0x1F", "0o17", "1_000", "1.5", "true", "1e2"])
 def test_yaml_11_numbers_are_located_errors(value: str) -> None:
     text = REAL.replace("  anger: 70\n", f"  anger: {value}\n")
-    assert errors_of(read_timed(text.encode())) == [
+    assert errors_of(read_guarded(text.encode())) == [
         f"h.yaml:16:10: error: 'anger' must be a whole number, not '{value}'"
     ]
