@@ -17,6 +17,7 @@ from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
 from game.engine.loader import LoadReport, read_scenario
+from tests.depth import scaled
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = (ROOT / "scenarios" / "angry-walk-in.yaml").read_text(encoding="utf-8")
@@ -63,7 +64,7 @@ TOKENS = [
     "\r",
 ]
 
-PROFILE = settings(deadline=None, max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+PROFILE = settings(deadline=None, max_examples=scaled(200), suppress_health_check=[HealthCheck.too_slow])
 
 
 def assert_well_formed(report: LoadReport, text: str) -> None:
@@ -167,13 +168,13 @@ YAML_PIECES = [*"ab:-[]{}#&*!|>'\"\n ?,~019\t%@`.", "\r\n", "é", "id", "nodes",
 YAMLISH = st.lists(st.sampled_from(YAML_PIECES), max_size=150).map("".join)
 
 
-@settings(deadline=None, max_examples=300)
+@settings(deadline=None, max_examples=scaled(300))
 @given(st.one_of(st.text(max_size=500), YAMLISH))
 def test_arbitrary_text_never_raises(text: str) -> None:
     read_text(text)
 
 
-@settings(deadline=None, max_examples=200)
+@settings(deadline=None, max_examples=scaled(200))
 @given(st.binary(max_size=500))
 def test_arbitrary_bytes_never_raise(data: bytes) -> None:
     report = read_scenario(data, PATH, None)
@@ -205,7 +206,7 @@ def dump(value: Any, style: dict[str, Any]) -> str:
     return yaml.dump(value, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), sort_keys=False, **style)
 
 
-@settings(deadline=None, max_examples=200)
+@settings(deadline=None, max_examples=scaled(200))
 @given(VALUES, DUMP_STYLES)
 def test_random_yaml_values_never_raise(value: Any, style: dict[str, Any]) -> None:
     read_text(dump(value, style))
@@ -225,7 +226,7 @@ def paths_in(tree: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
 REAL_PATHS = paths_in(REAL_TREE)[1:]
 
 
-@settings(deadline=None, max_examples=150)
+@settings(deadline=None, max_examples=scaled(150))
 @given(st.lists(st.tuples(st.sampled_from(REAL_PATHS), VALUES), min_size=1, max_size=3), DUMP_STYLES)
 def test_random_values_grafted_into_the_real_scenario_never_raise(
     grafts: list[tuple[tuple[Any, ...], Any]], style: dict[str, Any]

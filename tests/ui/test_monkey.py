@@ -1,25 +1,24 @@
-"""A seeded monkey: tens of thousands of random key, mouse, wheel and resize events, posted
-through SDL's queue, with a frame every few events. Whatever screen the randomness wanders
+"""A seeded monkey: thousands of random key, mouse, wheel and resize events (ten times as many
+with COMPOSURE_TEST_DEPTH=deep), posted through SDL's queue, with a frame every few events. Whatever screen the randomness wanders
 into, nothing may raise; and a window close after a flood of events still wins at once.
 """
 
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
 from game.ui.app import App, AppConfig
+from tests.depth import scaled
 
 if TYPE_CHECKING:
     from tests.ui.conftest import AppFactory
 
 SEED = 20240611
-EVENTS = 30_000
-BUDGET_SECONDS = 20.0
+EVENTS = scaled(12_000)  # counted, not timed: bench/ui_speed.py measures speed
 GAME_KEYS = (
     *(pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB),
     *(pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_PAGEUP, pygame.K_PAGEDOWN),
@@ -55,7 +54,6 @@ def test_a_flood_of_random_events_breaks_nothing(make_app: AppFactory, tmp_path:
     app = make_app((1280, 720)).app
     seen: set[str] = set()
     quits, next_frame = 0, 0
-    started = time.perf_counter()
     for count in range(EVENTS):
         event = random_event(rng, app.screen.get_size())
         if isinstance(event, tuple):
@@ -69,11 +67,9 @@ def test_a_flood_of_random_events_breaks_nothing(make_app: AppFactory, tmp_path:
         if not app.running:  # Esc or Quit on the title: the player starts the game again
             quits += 1
             app = App(AppConfig(app.config.scenarios, app.config.saves, app.windowed_size))
-    elapsed = time.perf_counter() - started
-    assert elapsed < BUDGET_SECONDS, f"{EVENTS} events took {elapsed:.1f} s"
     assert SCREENS <= seen, f"the monkey never reached {sorted(SCREENS - seen)}; tune the odds"
     assert quits > 0
-    print(f"{EVENTS} events, {quits} restarts, screens seen: {sorted(seen)}, {elapsed:.1f} s")
+    print(f"{EVENTS} events, {quits} restarts, screens seen: {sorted(seen)}")
 
 
 def test_a_window_close_after_thousands_of_events_quits_at_once(make_app: AppFactory) -> None:
