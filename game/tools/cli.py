@@ -10,37 +10,49 @@ import argparse
 import json
 import secrets
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from game.engine.analysis import AnalysisError, analyse, random_play
 from game.engine.model import Scenario
+from game.engine.rules import ANGER_MAX, ANGER_MIN
 from game.engine.scoring import Result, result
 from game.engine.session import InvalidChoice, Session
 from game.storage.locations import default_library
-from game.storage.scenario_files import load_library
+from game.storage.scenario_files import PRINCIPLES_FILE, load_library, scenario_paths
 from game.storage.settings import TEXT_SIZES
 
 from .analysis_report import analysis_as_dict, render_analysis
 from .autoplay import STRATEGIES, play_out
-from .common import flags_known, load_or_report, parse_flags
+from .common import flags_known, load_or_report, parse_flags, plain_when_needed
 from .play_text import play_in_terminal
 from .text_render import render_debrief
+
+RUNS_MAX = 1_000_000  # about a minute of random play on the shipped scenarios
+TEMPERAMENT_MIN, TEMPERAMENT_MAX = 10, 500  # percent: what a scenario's `temperament` may span
+NO_SCENARIOS = (
+    f"no scenario files in this folder (a scenario file is a *.yaml file directly inside it, not {PRINCIPLES_FILE})"
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="main.py", description="Composure: practise handling difficult customers.")
-    verbs = parser.add_subparsers(dest="verb")
+    verbs = parser.add_subparsers(dest="verb", metavar="VERB", help="with no verb, the game window opens")
     check = verbs.add_parser("validate", help="check scenario files and print every problem")
     check.add_argument("paths", nargs="*", help="files or folders (default: scenarios/)")
     play = verbs.add_parser("play", help="play a scenario in the terminal, or let a robot play it")
-    play.add_argument("path")
+    play.add_argument("path", help="the scenario file")
     mode = play.add_mutually_exclusive_group()
     mode.add_argument("--text", action="store_true", help="play in the terminal (the default)")
     mode.add_argument("--auto", choices=STRATEGIES, help="play without a person")
     play.add_argument("--json", action="store_true", help="with --auto: print one JSON object")
     play.add_argument("--seed", type=int, default=None, help="replay exactly the run with this seed")
     play.add_argument("--at", metavar="NODE", help="start at this node (play-testing)")
-    play.add_argument("--anger", type=int, help="start with this anger (play-testing)")
+    play.add_argument(
+        "--anger",
+        type=whole_number(ANGER_MIN, ANGER_MAX),
+        help=f"start with this anger, {ANGER_MIN} to {ANGER_MAX} (play-testing)",
+    )
     play.add_argument("--flags", default="", help="start with these flags, comma-separated (play-testing)")
     shots = play.add_argument_group("screenshots", "with --auto: play in the game window and save every screen")
     shots.add_argument("--screenshots", metavar="DIR", type=Path, help="save a PNG of each screen passed into DIR")
@@ -55,11 +67,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="0 small, 1 medium (default), 2 large, 3 largest",
     )
     study = verbs.add_parser("analyze", help="best and worst play, reachable endings, random-play statistics")
-    study.add_argument("path")
-    study.add_argument("--json", action="store_true")
-    study.add_argument("--runs", type=int, default=10_000)
-    study.add_argument("--seed", type=int, default=1)
-    study.add_argument("--temperament", type=int, help="percent; default: the middle of the scenario's range")
+    study.add_argument("path", help="the scenario file")
+    study.add_argument("--json", action="store_true", help="print one JSON object instead of the text report")
+    study.add_argument(
+        "--runs",
+        type=whole_number(1, RUNS_MAX),
+        default=10_000,
+        help=f"random games to play (default 10000, at most {RUNS_MAX})",
+    )
+    study.add_argument(
+        "--seed", type=int, default=1, help="seed for the random games (default 1): the same seed plays the same games"
+    )
+    study.add_argument(
+        "--temperament",
+        type=whole_number(TEMPERAMENT_MIN, TEMPERAMENT_MAX),
+        help=f"percent, {TEMPERAMENT_MIN} to {TEMPERAMENT_MAX}; default: the middle of the scenario's range",
+    )
     return parser
 
 
@@ -74,7 +97,23 @@ def window_size(text: str) -> tuple[int, int]:
     return width, height
 
 
+def whole_number(low: int, high: int) -> Callable[[str], int]:
+    """An argparse type for a number in [low, high]: a value out of range is a usage error, not a crash later."""
+
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+        if not low <= number <= high:
+            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high}, not {number}")
+        return number
+
+    return parse
+
+
 def main(argv: list[str] | None = None) -> int:
+    plain_when_needed(sys.stdout, sys.stderr)
     args = build_parser().parse_args(argv)
     try:
         return run(args)
@@ -104,17 +143,26 @@ def open_game() -> int:
 
 
 def validate(paths: list[str]) -> int:
-    missing = [p for p in paths if not Path(p).exists()]
-    for path in missing:
-        print(f"{path}:1:1: error: no such file or folder", file=sys.stdout)
-    library = load_library([Path(p) for p in paths if Path(p).exists()])
+    unusable = {path: why for path in paths if (why := nothing_to_check(Path(path)))}
+    for path, why in unusable.items():
+        print(f"{path}:1:1: error: {why}")
+    library = load_library([Path(p) for p in paths if p not in unusable])
     diagnostics = library.diagnostics
     for diagnostic in diagnostics:
         print(diagnostic)
-    errors = sum(1 for d in diagnostics if d.is_error) + len(missing)
-    warnings = len(diagnostics) - errors + len(missing)
+    errors = sum(1 for d in diagnostics if d.is_error) + len(unusable)
+    warnings = sum(1 for d in diagnostics if not d.is_error)
     print(f"checked {len(library.reports)} scenario file(s): {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     return 1 if errors else 0
+
+
+def nothing_to_check(path: Path) -> str | None:
+    """Why `validate` would find no scenario at `path`: checking nothing must not pass as a clean bill."""
+    if not path.exists():
+        return "no such file or folder"
+    if path.is_dir() and not scenario_paths(path):
+        return NO_SCENARIOS
+    return None
 
 
 def play(args: argparse.Namespace) -> int:

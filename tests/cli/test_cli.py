@@ -6,6 +6,7 @@ must get a sentence, not a stack.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import shutil
@@ -18,6 +19,7 @@ import yaml
 
 from game.engine.session import Session
 from game.storage.scenario_files import PRINCIPLES_FILE, load_scenario
+from game.tools.cli import build_parser
 from tests.conftest import ANGRY_WALK_IN, ROOT
 from tests.content.transcript import load_runs
 
@@ -57,6 +59,22 @@ def test_help_lists_the_verbs() -> None:
     assert done.returncode == 0
     for verb in ("validate", "play", "analyze"):
         assert verb in done.stdout
+
+
+def every_parser(parser: argparse.ArgumentParser) -> list[tuple[str, argparse.ArgumentParser]]:
+    """The top-level parser and each verb's, by the name a person types."""
+    verbs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+    return [("main.py", parser)] + [(name, sub) for action in verbs for name, sub in action.choices.items()]
+
+
+def test_every_argument_of_every_verb_has_help() -> None:
+    unexplained = [
+        f"{name} {action.dest}"
+        for name, parser in every_parser(build_parser())
+        for action in parser._actions
+        if not action.help
+    ]
+    assert unexplained == []
 
 
 def test_validate_the_shipped_scenarios() -> None:
@@ -127,6 +145,23 @@ def test_validate_a_missing_path(tmp_path: Path) -> None:
     done = run("validate", str(missing))
     assert done.returncode == 1
     assert f"{missing}:1:1: error: no such file or folder" in done.stdout
+
+
+@pytest.mark.parametrize("contents", [(), ("notes.txt", "draft.yml", PRINCIPLES_FILE)], ids=["empty", "no-yaml"])
+def test_validate_a_folder_without_scenarios_says_so(tmp_path: Path, contents: tuple[str, ...]) -> None:
+    for name in contents:
+        (tmp_path / name).write_text("principles: {}\n", encoding="utf-8")
+    done = run("validate", str(tmp_path))
+    assert done.returncode == 1
+    assert done.stdout.startswith(f"{tmp_path}:1:1: error: no scenario files in this folder"), done.stdout
+    assert "*.yaml" in done.stdout
+    assert "checked 0 scenario file(s): 1 error(s)" in done.stderr
+
+
+def test_validate_an_empty_folder_beside_a_good_one_is_still_an_error(tmp_path: Path) -> None:
+    done = run("validate", str(tmp_path), "scenarios")
+    assert done.returncode == 1
+    assert "no scenario files in this folder" in done.stdout
 
 
 # -- play in the terminal ------------------------------------------------------------------
@@ -241,15 +276,48 @@ def test_play_testing_start_anywhere() -> None:
     [
         (("--at", "nowhere"), "nowhere"),
         (("--at", "cleared-up"), "cleared-up"),
-        (("--anger", "150"), "150"),
     ],
-    ids=["unknown-node", "an-ending", "anger-out-of-range"],
+    ids=["unknown-node", "an-ending"],
 )
 def test_play_testing_bad_start_is_a_clear_error(args: tuple[str, ...], wanted: str) -> None:
     done = run("play", WALK_IN, "--auto", "best", "--seed", "3", *args)
     assert done.returncode == 2
     assert done.stdout == ""
     assert done.stderr.startswith("error: ") and wanted in done.stderr
+
+
+NUMBER_RANGES = {
+    "--anger": (("play", WALK_IN, "--auto", "best"), "from 0 to 100"),
+    "--runs": (("analyze", WALK_IN), "from 1 to 1000000"),
+    "--temperament": (("analyze", WALK_IN), "from 10 to 500"),
+}
+
+
+@pytest.mark.parametrize(
+    "option, value",
+    [
+        ("--anger", "150"),
+        ("--anger", "-1"),
+        ("--runs", "0"),
+        ("--runs", "-5"),
+        ("--runs", "1000001"),
+        ("--temperament", "-10"),
+        ("--temperament", "0"),
+        ("--temperament", "501"),
+    ],
+)
+def test_a_number_out_of_range_is_a_usage_error(option: str, value: str) -> None:
+    verb, bounds = NUMBER_RANGES[option]
+    done = run(*verb, option, value)
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert f"main.py {verb[0]}: error: argument {option}: must be a whole number {bounds}, not {value}" in done.stderr
+
+
+def test_a_number_that_is_not_a_number_is_a_usage_error() -> None:
+    done = run("analyze", WALK_IN, "--runs", "many")
+    assert done.returncode == 2
+    assert "main.py analyze: error: argument --runs: 'many' is not a whole number" in done.stderr
 
 
 def test_play_a_missing_scenario(tmp_path: Path) -> None:
@@ -281,6 +349,14 @@ def test_analyze_json() -> None:
     assert sum(report["random_play"]["endings"].values()) == 10000
     for name in ("composure", "assertiveness", "resolution"):
         assert report["best"][name] > report["worst"][name]
+
+
+@pytest.mark.parametrize("temperament", [10, 500])
+def test_analyze_at_the_ends_of_the_temperament_range(temperament: int) -> None:
+    done = run("analyze", WALK_IN, "--json", "--runs", "1", "--temperament", str(temperament))
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["temperament"] == temperament and report["random_play"]["runs"] == 1
 
 
 def test_analyze_text() -> None:
