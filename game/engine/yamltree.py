@@ -119,7 +119,9 @@ def read_tree(text: str, sink: DiagnosticSink) -> YNode | None:
         return None
 
 
-def _build_tree(loader_class: type[yaml.SafeLoader], text: str, sink: DiagnosticSink) -> YNode | None:
+def _build_tree(
+    loader_class: type[yaml.SafeLoader] | type[yaml.CSafeLoader], text: str, sink: DiagnosticSink
+) -> YNode | None:
     """Feed the parser's events to a tree builder; parse errors propagate to the caller."""
     builder = _TreeBuilder(sink)
     loader = None
