@@ -1,13 +1,14 @@
 """Game window figures for docs/performance.md: `python3 bench/ui_speed.py [--runs N]`.
 
-Prints three figures, each against its goal:
+Prints four figures, each against its goal:
 - start-up: from starting a Python process to the first drawn title menu, as a ratio to a
   process that only does `pygame.init() + set_mode + flip` (goal at most 2x, and under 1 s);
   each is measured in a fresh subprocess, several times, and the median is kept;
 - CPU time per frame on the play screen while the customer's line is typing out at 1280x720
   with the slowest text speed (goal under 2 ms);
 - CPU use while the game waits for a choice: the real `App.run()` loop on the play screen after
-  the text has finished, over 5 s of wall time, then a window close (goal under 5% of one core).
+  the text has finished, over 5 s of wall time, then a window close (goal under 5% of one core);
+- the monkey test's 30,000 random events with frames through a real App (goal under 20 s).
 
 Every measurement runs in a child process (this script with `--child NAME`) under SDL's dummy
 drivers unless SDL_VIDEODRIVER is already set, with a temporary saves folder.
@@ -33,6 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 SIZE = (1280, 720)
 IDLE_SECONDS = 5.0
 TYPING_FRAMES = 900
+MONKEY_EVENTS = 30_000
+MONKEY_GOAL_SECONDS = 20.0  # the budget the monkey test had, when it was still timed
 
 
 # -- the children ------------------------------------------------------------------------
@@ -130,6 +133,21 @@ def child_idle(saves: Path) -> dict[str, float]:
     }
 
 
+def child_monkey(saves: Path) -> dict[str, float]:
+    """The monkey test's random events through a real App, timed: the test itself only counts."""
+    sys.path.insert(0, str(ROOT))
+    import random
+
+    from game.ui.app import App, AppConfig
+    from tests.ui.test_monkey import SEED, run_monkey
+
+    app = App(AppConfig(ROOT / "scenarios", saves, SIZE))
+    before, started = os.times(), time.perf_counter()
+    run_monkey(app, random.Random(SEED), MONKEY_EVENTS)
+    after = os.times()
+    return {"wall": time.perf_counter() - started, "cpu": (after.user - before.user) + (after.system - before.system)}
+
+
 def child_wait() -> dict[str, float]:
     """The floor for waiting: SDL's dummy driver polls inside event.wait, a real window does not."""
     import pygame
@@ -155,6 +173,7 @@ def run_child(name: str) -> None:
             "typing": lambda: child_typing(saves),
             "idle": lambda: child_idle(saves),
             "wait": child_wait,
+            "monkey": lambda: child_monkey(saves),
         }[name]()
     print(json.dumps(found))
 
@@ -188,7 +207,7 @@ def verdict(ok: bool) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7, help="start-ups measured per kind (median kept)")
-    parser.add_argument("--child", choices=("bare", "menu", "typing", "idle", "wait"), help=argparse.SUPPRESS)
+    parser.add_argument("--child", choices=("bare", "menu", "typing", "idle", "wait", "monkey"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         run_child(args.child)
@@ -220,6 +239,11 @@ def main() -> int:
         f"{idle['frames']:.0f} frames in {idle['wall']:.1f} s; goal < 5%): {verdict(share < 5)}"
     )
     print(f"  for reference, a bare pygame.event.wait(1000) loop with this driver: {floor_share:.2f}%")
+    monkey, _ = child("monkey")
+    print(
+        f"{MONKEY_EVENTS:,} random monkey events with frames: {monkey['wall']:.1f} s ({monkey['cpu']:.1f} s CPU; "
+        f"goal < {MONKEY_GOAL_SECONDS:.0f} s): {verdict(monkey['wall'] < MONKEY_GOAL_SECONDS)}"
+    )
     return 0
 
 

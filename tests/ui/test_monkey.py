@@ -6,7 +6,7 @@ into, nothing may raise; and a window close after a flood of events still wins a
 from __future__ import annotations
 
 import random
-from pathlib import Path
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import pygame
@@ -49,12 +49,16 @@ def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Even
     return (rng.randrange(960, 1921), rng.randrange(540, 1081))
 
 
-def test_a_flood_of_random_events_breaks_nothing(make_app: AppFactory, tmp_path: Path) -> None:
-    rng = random.Random(SEED)
-    app = make_app((1280, 720)).app
-    seen: set[str] = set()
-    quits, next_frame = 0, 0
-    for count in range(EVENTS):
+@dataclass
+class MonkeyRun:
+    seen: set[str] = field(default_factory=set)  # the screens the monkey reached
+    quits: int = 0  # how often it left the game and the player started it again
+
+
+def run_monkey(app: App, rng: random.Random, events: int) -> MonkeyRun:
+    """Post `events` random events with a frame every few; also timed by bench/ui_speed.py."""
+    run, next_frame = MonkeyRun(), 0
+    for count in range(events):
         event = random_event(rng, app.screen.get_size())
         if isinstance(event, tuple):
             pygame.display.set_mode(event, pygame.RESIZABLE)
@@ -63,13 +67,18 @@ def test_a_flood_of_random_events_breaks_nothing(make_app: AppFactory, tmp_path:
         if count == next_frame:  # every event is handled at the next frame; frames move time
             next_frame += rng.randint(3, 25)
             app.frame(rng.choice((1 / 60, 1 / 60, 1 / 30, 0.25, 1.0)))
-            seen.update(scene.name for scene in app.scenes)
+            run.seen.update(scene.name for scene in app.scenes)
         if not app.running:  # Esc or Quit on the title: the player starts the game again
-            quits += 1
+            run.quits += 1
             app = App(AppConfig(app.config.scenarios, app.config.saves, app.windowed_size))
-    assert SCREENS <= seen, f"the monkey never reached {sorted(SCREENS - seen)}; tune the odds"
-    assert quits > 0
-    print(f"{EVENTS} events, {quits} restarts, screens seen: {sorted(seen)}")
+    return run
+
+
+def test_a_flood_of_random_events_breaks_nothing(make_app: AppFactory) -> None:
+    run = run_monkey(make_app((1280, 720)).app, random.Random(SEED), EVENTS)
+    assert SCREENS <= run.seen, f"the monkey never reached {sorted(SCREENS - run.seen)}; tune the odds"
+    assert run.quits > 0
+    print(f"{EVENTS} events, {run.quits} restarts, screens seen: {sorted(run.seen)}")
 
 
 def test_a_window_close_after_thousands_of_events_quits_at_once(make_app: AppFactory) -> None:
