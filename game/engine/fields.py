@@ -2,7 +2,8 @@
 
 Each getter returns a usable value even when the YAML is wrong (after recording a
 diagnostic at the offending place), so one pass over a file finds all of its mistakes.
-Text is taken exactly as written: `no` stays "no" and `12:30` stays "12:30".
+Text is taken as written: `no` stays "no" and `12:30` stays "12:30"; only its straight quotes
+become typographic (see `typography`), except in references to ids, which are read `literal`.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from enum import Enum
 from typing import TypeVar
 
 from .diagnostics import DiagnosticSink, Position
+from .typography import typographic
 from .yamltree import YMap, YNode, YScalar, YSeq
 
 ID_PATTERN = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")
@@ -87,6 +89,11 @@ class MapReader:
         return None
 
     def text(self, key: str, required: bool = True, default: str = "") -> str:
+        """Words for people, with typographic quotes: every field that is not an id is one."""
+        return typographic(self.literal(key, required, default))
+
+    def literal(self, key: str, required: bool = True, default: str = "") -> str:
+        """Text exactly as written, for a reference to an id elsewhere in the file."""
         node = self.scalar(key, required)
         if node is None:
             return default
@@ -151,7 +158,7 @@ class MapReader:
         return []
 
     def text_list(self, key: str, required: bool = False) -> tuple[str, ...]:
-        return tuple(item.text.strip() for item in self._text_items(key, required))
+        return tuple(typographic(item.text.strip()) for item in self._text_items(key, required))
 
     def _text_items(self, key: str, required: bool) -> list[YScalar]:
         items = []

@@ -112,7 +112,7 @@ class _ScenarioReader:
         shuffle = self._shuffle_default(top)
         nodes = {key: self._node(key, at, node, shuffle) for key, (at, node) in raw_nodes.items()}
         start_at = top.where("start")
-        start = self._reference(top.text("start"), start_at, nodes_only=set(raw_nodes), what="node")
+        start = self._reference(top.literal("start"), start_at, nodes_only=set(raw_nodes), what="node")
         return Scenario(
             id=top.ident("id", "the scenario id"),
             title=top.text("title"),
@@ -162,7 +162,7 @@ class _ScenarioReader:
         walks_out_to = None
         if walks_out_at is not None:
             walks_out_to = self._reference(
-                reader.text("walks_out_to"), reader.where("walks_out_to"), nodes_only=ending_ids, what="ending"
+                reader.literal("walks_out_to"), reader.where("walks_out_to"), nodes_only=ending_ids, what="ending"
             )
         elif reader.has("walks_out_to"):
             self.sink.error(reader.where("walks_out_to"), "walkout", "walks_out_to needs walks_out_at")
@@ -268,7 +268,7 @@ class _ScenarioReader:
         reader = MapReader(node, self.sink, "a route entry", ROUTE_KEYS)
         condition_node = reader.node("if", required=reader.has("if"))  # an empty `if:` is a mistake
         condition = read_condition(condition_node, self.sink) if condition_node is not None else None
-        target = self._reference(reader.text("next"), reader.where("next"))
+        target = self._reference(reader.literal("next"), reader.where("next"))
         return Route(target, condition, node.position)
 
     def _choice(self, node: YNode) -> Choice:
@@ -301,7 +301,7 @@ class _ScenarioReader:
             )
         return Consequence(
             effects=self._effects(reader.node("effects")),
-            next=self._reference(reader.text("next"), reader.where("next")),
+            next=self._reference(reader.literal("next"), reader.where("next")),
             feedback=reader.text("feedback", required=False),
             principle=self._principle(reader),
             sets=reader.ident_list("sets", "the flag"),
@@ -310,7 +310,7 @@ class _ScenarioReader:
         )
 
     def _principle(self, reader: MapReader) -> str:
-        principle = reader.text("principle", required=False)
+        principle = reader.literal("principle", required=False)
         if not principle:
             self.sink.warning(reader.position, "no-principle", f"{reader.what} names no principle")
         elif self.principles is not None and principle not in self.principles:

@@ -30,6 +30,7 @@ if str(ROOT) not in sys.path:  # also when run as `python3 tests/content/transcr
 from game.engine.model import Scenario
 from game.engine.scoring import result
 from game.engine.session import TIMEOUT, Session, View
+from game.engine.typography import quoted_speech
 from game.storage.scenario_files import load_scenario
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
@@ -107,7 +108,7 @@ def _turn(view: View, flags: frozenset[str]) -> list[str]:
     if view.narration:
         lines.append(f"Narration: {view.narration}")
     if view.line:
-        lines.append(f'{view.speaker}: "{view.line}"')
+        lines.append(f"{view.speaker}: {quoted_speech(view.line)}")
     if view.timer is not None:
         lines.append(f"Timer: {view.timer} seconds")
     for number, option in enumerate(view.options, start=1):
