@@ -33,7 +33,7 @@ def play_in_terminal(session: Session, read: TextIO = sys.stdin, write: TextIO =
                 session.timeout(seconds)
             elif not (option := view.options[answer - 1]).available:
                 reason = option.hint.rstrip(". ") or "It is not available now"
-                print(f"You can't say that yet. {reason}. Choose another answer.", file=write)
+                print(f"You can\u2019t say that yet. {reason}. Choose another answer.", file=write)
             else:
                 session.choose(answer - 1, seconds)
         except InvalidChoice as problem:

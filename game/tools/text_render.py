@@ -6,6 +6,7 @@ import textwrap
 
 from game.engine.scoring import Result
 from game.engine.session import View
+from game.engine.typography import quoted_speech
 
 WIDTH = 78
 BAR = 30
@@ -34,7 +35,7 @@ def render_view(view: View) -> str:
     if view.narration:
         parts.append(wrap(f"({view.narration})", "  "))
     if view.line:
-        parts.append(wrap(f'{view.speaker}: "{view.line}"'))
+        parts.append(wrap(f"{view.speaker}: {quoted_speech(view.line)}"))
     if view.timer:
         parts.append(f"  [you have {view.timer} seconds to answer]")
     for number, option in enumerate(view.options, start=1):

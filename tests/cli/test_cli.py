@@ -203,7 +203,7 @@ def test_text_play_asks_again_after_invalid_input() -> None:
     done = run("play", WALK_IN, "--text", "--seed", str(BEST.seed), stdin="".join(f"{line}\n" for line in lines))
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.count("Type a number from 1 to 4 and press Enter.") == 3
-    assert done.stdout.count("You can't say that yet. You need his account number first.") == 1
+    assert done.stdout.count("You can\u2019t say that yet. You need his account number first.") == 1
     assert "ENDING: Sorted out (resolved)" in done.stdout
     assert "Overall 100 (grade A)" in done.stdout
 

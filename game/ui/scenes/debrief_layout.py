@@ -12,6 +12,7 @@ import pygame
 
 from game.engine.model import Outcome, Scenario
 from game.engine.scoring import Result, Review
+from game.engine.typography import quoted_speech
 
 from ..chart import ChartLayout, layout_chart
 from ..scroll import TextBlock
@@ -226,4 +227,4 @@ def _notes(theme: Theme, review: Review) -> list[tuple[str, str, Color]]:
 
 def quoted(text: str) -> str:
     """Words said go in quotes; the engine's "(no answer in time)" and the like do not."""
-    return text if text.startswith("(") else f"\u201c{text}\u201d"
+    return text if text.startswith("(") else quoted_speech(text)
