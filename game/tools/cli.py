@@ -24,7 +24,7 @@ from game.storage.settings import TEXT_SIZES
 
 from .analysis_report import analysis_as_dict, render_analysis
 from .autoplay import STRATEGIES, play_out
-from .common import flags_known, load_or_report, parse_flags
+from .common import flags_known, load_or_report, parse_flags, plain_when_needed
 from .play_text import play_in_terminal
 from .text_render import render_debrief
 
@@ -113,6 +113,7 @@ def whole_number(low: int, high: int) -> Callable[[str], int]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    plain_when_needed(sys.stdout, sys.stderr)
     args = build_parser().parse_args(argv)
     try:
         return run(args)

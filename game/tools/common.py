@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import codecs
+import io
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from game.engine.diagnostics import sort_key
 from game.engine.links import flags_named_at
 from game.engine.model import Scenario
+from game.engine.typography import plain
 from game.storage.scenario_files import load_report
+
+PLAIN_ERRORS = "composure-plain"  # the codec error handler of plain_when_needed
 
 
 def load_or_report(path: str) -> Scenario | None:
@@ -20,6 +26,22 @@ def load_or_report(path: str) -> Scenario | None:
         if not report.diagnostics:
             print(f"{path}: error: cannot load this scenario", file=sys.stderr)
     return report.scenario
+
+
+def plain_when_needed(*streams: TextIO) -> None:
+    """Let a terminal that cannot encode curly quotes (PYTHONIOENCODING=ascii, an old code page) show
+    straight ones instead of crashing; any other character it cannot show becomes "?"."""
+    codecs.register_error(PLAIN_ERRORS, _plain_replacement)
+    for stream in streams:
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors=PLAIN_ERRORS)
+
+
+def _plain_replacement(error: UnicodeError) -> tuple[str, int]:
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    unshown = plain(error.object[error.start : error.end])
+    return "".join(char if char.isascii() else "?" for char in unshown), error.end
 
 
 def parse_flags(text: str) -> frozenset[str]:
