@@ -289,7 +289,7 @@ def test_the_picker_lists_a_broken_scenario_with_its_first_error_and_cannot_star
     assert isinstance(picker, PickerScene)
     broken = [card for card in picker.cards if card.scenario is None]
     assert [card.title for card in broken] == ["broken-walk-in.yaml"]
-    assert broken[0].problem == "Line 22: there is no node 'nowhere'"
+    assert broken[0].problem == "Line 22: there is no node \u2018nowhere\u2019"
     index = picker.cards.index(broken[0])
     game.press(*["down"] * index)
     assert picker.focused is broken[0]

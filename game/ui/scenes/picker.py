@@ -13,6 +13,7 @@ import pygame
 
 from game.engine.diagnostics import sort_key
 from game.engine.model import Channel, Scenario
+from game.engine.typography import typographic
 from game.storage.scenario_files import Library, load_library
 
 from ..intents import Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip
@@ -54,7 +55,7 @@ def cards_of(library: Library) -> list[Card]:
             cards.append(Card(report.scenario.title, report.scenario))
         else:
             first = min(errors, key=sort_key) if errors else None
-            problem = f"Line {first.position.line}: {first.message}" if first else "It could not be read."
+            problem = f"Line {first.position.line}: {typographic(first.message)}" if first else "It could not be read."
             cards.append(Card(path.name, None, problem))
     return cards
 
@@ -221,7 +222,7 @@ def _layout_card(theme: Theme, card: Card, top: int, width: int) -> CardLayout:
     blocks = [title]
     y = meta[1] + small.get_linesize() + theme.px(10)
     if card.scenario is None:
-        why = TextBlock("This scenario has a mistake and can't be played yet:", "small", palette.bad, inner, meta)
+        why = TextBlock("This scenario has a mistake and can\u2019t be played yet:", "small", palette.bad, inner, meta)
         below = (text_left, why.bottom(theme) + theme.px(4))
         blocks += [why, TextBlock(card.problem, "body", palette.muted, inner, below)]
     else:
