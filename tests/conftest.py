@@ -10,9 +10,7 @@ from pathlib import Path
 
 from hypothesis import settings
 
-ROOT = Path(__file__).resolve().parent.parent
-SCENARIOS = ROOT / "scenarios"
-ANGRY_WALK_IN = SCENARIOS / "angry-walk-in.yaml"
+ROOT = Path(__file__).resolve().parent.parent  # tests/paths.py names the content once this is on sys.path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")

@@ -6,7 +6,8 @@ import ast
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+from tests.paths import ROOT
 
 GAME = ROOT / "game"
 ALLOWED = {

@@ -20,8 +20,8 @@ import yaml
 from game.engine.session import Session
 from game.storage.scenario_files import PRINCIPLES_FILE, load_scenario
 from game.tools.cli import build_parser
-from tests.conftest import ANGRY_WALK_IN, ROOT
 from tests.content.transcript import load_runs
+from tests.paths import ANGRY_WALK_IN, ROOT
 
 WALK_IN = str(ANGRY_WALK_IN.relative_to(ROOT))
 DIAGNOSTIC = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): (?P<message>.+)$")

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from game.engine.typography import plain
-from tests.conftest import ANGRY_WALK_IN, ROOT
+from tests.paths import ANGRY_WALK_IN, ROOT
 
 WALK_IN = str(ANGRY_WALK_IN.relative_to(ROOT))
 PLAYS = {  # seed 3, answer 2: the line that quotes the letter comes second; then what each shows

@@ -17,7 +17,7 @@ from game.engine.scoring import GRADES, result
 from game.engine.session import Session
 from game.storage.scenario_files import PRINCIPLES_FILE, load_library, load_report, load_scenario
 from game.tools.autoplay import play_out
-from tests.conftest import SCENARIOS
+from tests.paths import SCENARIOS
 
 SEEDS = range(200)
 SHIPPED = sorted(p for p in SCENARIOS.glob("*.yaml") if p.name != PRINCIPLES_FILE)

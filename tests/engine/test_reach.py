@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ANGRY_WALK_IN, ROOT
 
 from game.engine.loader import read_scenario
 from game.engine.model import Scenario
@@ -14,6 +13,7 @@ from game.engine.reach import ALL, reachability, shifted, span
 from game.engine.rules import clamp_anger, step
 from game.engine.statespace import explore
 from game.storage.scenario_files import load_principles, load_scenario
+from tests.paths import ANGRY_WALK_IN, ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 from generate_scenario import generate

@@ -14,7 +14,7 @@ from game.engine.fields import MapReader
 from game.engine.typography import plain, quoted_speech, typographic
 from game.engine.yamltree import read_tree
 from game.storage.scenario_files import load_library
-from tests.conftest import SCENARIOS
+from tests.paths import SCENARIOS
 
 STRAIGHT = "\"'"
 CURLY = {'"': "\u201c\u201d", "'": "\u2018\u2019"}

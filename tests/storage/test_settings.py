@@ -20,7 +20,7 @@ import pytest
 from game.storage.settings import FILE_NAME, TEXT_SIZES, Settings, load_settings, save_settings
 from game.ui import theme
 from game.ui.app import App, AppConfig
-from tests.conftest import ROOT, SCENARIOS
+from tests.paths import ROOT, SCENARIOS
 
 CORRUPT = {
     "garbage": b"\x00\xff\xfe this is not JSON {{{",

@@ -12,7 +12,7 @@ import pygame
 import pytest
 
 from game.ui.launch import display_problem, stderr_into, usable_display
-from tests.conftest import ROOT
+from tests.paths import ROOT
 
 TERMINAL_PLAY = "python3 main.py play scenarios/angry-walk-in.yaml --text"
 DISPLAY_VARIABLES = ("DISPLAY", "WAYLAND_DISPLAY", "SDL_VIDEODRIVER")

@@ -15,7 +15,7 @@ import pytest
 
 from game.storage.settings import Settings
 from game.ui.sound import NAMES, RECIPES, Sound
-from tests.conftest import ROOT
+from tests.paths import ROOT
 
 if TYPE_CHECKING:
     from tests.ui.conftest import AppFactory
