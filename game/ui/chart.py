@@ -13,7 +13,8 @@ from itertools import pairwise
 
 import pygame
 
-from .theme import Color, Theme, anger_band, band_color, mix
+from .palette import Color, mix
+from .theme import Theme, anger_band, band_color
 
 BANDS = (0, 25, 50, 75, 100)  # the meter's words change at these values (theme.anger_band)
 TICKS = (0, 50, 100)

@@ -12,9 +12,10 @@ import pygame
 
 from game.engine.model import Channel
 
+from .palette import Color, mix
 from .reveal import Span, wrap
 from .scroll import Scroller
-from .theme import Color, Theme, mix
+from .theme import Theme
 from .widgets import ButtonList
 
 YOU, THEM, NOTE = "you", "them", "note"
@@ -238,7 +239,7 @@ def _bubble(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, kind: str)
     if kind == NOTE:
         pygame.draw.rect(surface, palette.panel_edge, rect, width=1, border_radius=rect.height // 2)
         return
-    fill: Color = mix(palette.panel, palette.accent, 0.35) if kind == YOU else palette.panel
+    fill: Color = palette.tinted_panel if kind == YOU else palette.panel
     corners = {"border_radius": radius}
     if kind == THEM:
         corners["border_bottom_left_radius"] = theme.px(3)

@@ -13,8 +13,9 @@ import pygame
 
 from game.engine.model import Channel
 
+from .palette import Color, mix
 from .portrait import UNITS_TALL, Face, Look, draw_portrait, portrait_size
-from .theme import Color, Theme, mix
+from .theme import Theme
 
 HEAD_CENTRE = 50 / UNITS_TALL  # where the face sits in the portrait's height, for avatars
 SHOWN_UNITS = 110  # how much of the portrait's height shows above the counter
@@ -120,7 +121,7 @@ def _phone(surface: pygame.Surface, theme: Theme, stage: pygame.Rect, sitter: Si
     pygame.draw.rect(surface, palette.panel_edge, body, width=theme.px(2), border_radius=theme.px(30))
     screen = body.inflate(-theme.px(16), -theme.px(16))
     glass = pygame.Surface(screen.size, pygame.SRCALPHA)
-    _gradient(glass, glass.get_rect(), mix(palette.panel, palette.accent, 0.3), palette.panel)
+    _gradient(glass, glass.get_rect(), palette.tinted_panel, palette.panel)
     _round_corners(glass, theme.px(24))
     surface.blit(glass, screen)
     y = screen.top + theme.px(18)
@@ -211,7 +212,7 @@ def _chat_card(surface: pygame.Surface, theme: Theme, stage: pygame.Rect, sitter
     header = pygame.Rect(stage.x, stage.y, stage.width, theme.font("body").get_linesize() + theme.px(20))
     pygame.draw.rect(
         surface,
-        mix(palette.panel, palette.accent, 0.3),
+        palette.tinted_panel,
         header,
         border_top_left_radius=theme.px(14),
         border_top_right_radius=theme.px(14),

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from .theme import Theme, anger_band, band_color, mix
+from .palette import mix
+from .theme import Theme, anger_band, band_color
 
 ANGER_MAX = 100
 CHANGE_SHOWN = 1.6  # seconds a "+15" stays beside the number

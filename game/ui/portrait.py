@@ -15,7 +15,7 @@ from functools import lru_cache
 
 import pygame
 
-from .theme import Color, Palette, mix
+from .palette import Color, Palette, mix
 
 TRANSITION_SECONDS = 0.4
 SHAKE_SECONDS = 0.6

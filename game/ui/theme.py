@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 import logging
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
@@ -16,7 +15,8 @@ import pygame
 
 from game.storage.settings import Settings
 
-Color = tuple[int, int, int]
+from .palette import HIGH_CONTRAST, NORMAL, Color, Palette
+
 BASE_HEIGHT = 720
 TEXT_SCALES = (0.85, 1.0, 1.2, 1.45)
 LOG = logging.getLogger(__name__)
@@ -30,77 +30,6 @@ FONT_FILES = {  # (bold, italic): the file in the package's files/ folder
     (False, True): "AtkinsonHyperlegible-Italic.ttf",
     (True, True): "AtkinsonHyperlegible-BoldItalic.ttf",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class Palette:
-    background: Color
-    panel: Color
-    panel_edge: Color
-    text: Color
-    muted: Color
-    accent: Color
-    focus: Color
-    button: Color
-    button_hover: Color
-    button_text: Color
-    disabled: Color
-    good: Color
-    bad: Color
-    calm: Color
-    annoyed: Color
-    angry: Color
-    furious: Color
-    skin: Color
-    hair: Color
-    shirt: Color
-
-
-NORMAL = Palette(
-    background=(34, 40, 49),
-    panel=(48, 56, 68),
-    panel_edge=(78, 90, 106),
-    text=(236, 239, 244),
-    muted=(168, 178, 192),
-    accent=(94, 179, 232),
-    focus=(255, 204, 77),
-    button=(62, 74, 92),
-    button_hover=(80, 96, 118),
-    button_text=(240, 242, 246),
-    disabled=(110, 116, 126),
-    good=(111, 201, 134),
-    bad=(236, 112, 99),
-    calm=(96, 184, 120),
-    annoyed=(226, 192, 68),
-    angry=(232, 132, 56),
-    furious=(214, 64, 56),
-    skin=(224, 178, 140),
-    hair=(74, 52, 40),
-    shirt=(214, 178, 52),
-)
-
-HIGH_CONTRAST = Palette(
-    background=(0, 0, 0),
-    panel=(0, 0, 0),
-    panel_edge=(255, 255, 255),
-    text=(255, 255, 255),
-    muted=(230, 230, 230),
-    accent=(0, 255, 255),
-    focus=(255, 255, 0),
-    button=(0, 0, 0),
-    button_hover=(40, 40, 40),
-    button_text=(255, 255, 255),
-    disabled=(150, 150, 150),
-    good=(0, 255, 0),
-    bad=(255, 90, 90),
-    calm=(0, 230, 0),
-    annoyed=(255, 255, 0),
-    angry=(255, 160, 0),
-    furious=(255, 60, 60),
-    skin=(240, 200, 160),
-    hair=(120, 90, 60),
-    shirt=(255, 220, 0),
-)
 
 
 @lru_cache(maxsize=1)
@@ -171,9 +100,3 @@ def anger_band(anger: int) -> str:
 def band_color(palette: Palette, anger: int) -> Color:
     color: Color = getattr(palette, anger_band(anger))
     return color
-
-
-def mix(a: Color, b: Color, t: float) -> Color:
-    """A colour `t` of the way from `a` to `b`: shades for drawn art, derived from the palette."""
-    t = max(0.0, min(1.0, t))
-    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t), round(a[2] + (b[2] - a[2]) * t))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from .intents import Choose, Click, Confirm, Intent, Move, Point, Skip
-from .theme import Theme, mix
+from .theme import Theme
 
 
 @dataclass(slots=True)
@@ -132,7 +132,7 @@ def key_hints(
     for (label, words), width in zip(pieces, widths, strict=True):
         cap = pygame.Rect(0, 0, label.get_width() + pad, label.get_height() + theme.px(4))
         cap.midleft = (x, y)
-        pygame.draw.rect(surface, mix(palette.background, palette.panel_edge, 0.4), cap, border_radius=theme.px(4))
+        pygame.draw.rect(surface, palette.key_cap, cap, border_radius=theme.px(4))
         surface.blit(label, label.get_rect(center=cap.center))
         surface.blit(words, words.get_rect(midleft=(cap.right + space, y)))
         x += width + gap

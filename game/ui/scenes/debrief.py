@@ -15,9 +15,10 @@ from game.engine.session import Session
 
 from ..chart import answer_at, draw_chart
 from ..intents import Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip
+from ..palette import Color, mix
 from ..scene import Scene
 from ..scroll import Scroller
-from ..theme import Color, Theme, band_color, mix
+from ..theme import Theme, band_color
 from ..widgets import Button, ButtonList, panel
 from .debrief_layout import HINT, OUTCOMES, SCORE_LABELS, DebriefLayout, Entry, layout_debrief
 

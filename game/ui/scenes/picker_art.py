@@ -10,7 +10,8 @@ import pygame
 
 from game.engine.model import Channel
 
-from ..theme import Color, Theme, mix
+from ..palette import Color, mix
+from ..theme import Theme
 from ..widgets import key_hints
 
 PLAY = "Play"
