@@ -16,7 +16,7 @@ from .palette import Color, mix
 from .reveal import Span, wrap
 from .scroll import Scroller
 from .theme import Theme
-from .widgets import ButtonList
+from .widgets import ButtonList, button_frame, locked_hint
 
 YOU, THEM, NOTE = "you", "them", "note"
 REPLY_LABEL = "YOUR REPLY"
@@ -203,16 +203,12 @@ def draw_choices(
     palette, pad = theme.palette, theme.px(16)
     line, small = theme.font("body").get_linesize(), theme.font("small").get_linesize()
     for index, (button, rect) in enumerate(zip(buttons.buttons, rects, strict=True)):
-        focused = index == buttons.focus
-        fill = palette.button_hover if focused and button.enabled else palette.button
-        pygame.draw.rect(surface, fill, button.rect, border_radius=theme.px(8))
-        edge, width = (palette.focus, theme.px(3)) if focused else (palette.panel_edge, theme.px(1))
-        pygame.draw.rect(surface, edge, button.rect, width=width, border_radius=theme.px(8))
-        color = palette.button_text if button.enabled else palette.disabled
+        button_frame(surface, theme, button, index == buttons.focus)
+        color = palette.button_text if button.enabled else palette.muted
         label = theme.text(buttons.label_of(index + 1, button), "body", color, rect.width - 2 * pad)
         scroller.blit_text(surface, label, (rect.x + pad, rect.y + theme.px(12)), line)
-        if button.hint and not button.enabled:
-            hint = theme.text(button.hint, "small", palette.muted, rect.width - 2 * pad)
+        if locked_hint(button):
+            hint = theme.text(locked_hint(button), "small", palette.muted, rect.width - 2 * pad)
             scroller.blit_text(surface, hint, (rect.x + pad, rect.y + theme.px(12) + label.get_height()), small)
 
 

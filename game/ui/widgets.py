@@ -12,7 +12,10 @@ from dataclasses import dataclass, field
 import pygame
 
 from .intents import Choose, Click, Confirm, Intent, Move, Point, Skip
+from .palette import Color
 from .theme import Theme
+
+LOCKED = "Not available"  # starts the hint under a choice that cannot be made yet
 
 
 @dataclass(slots=True)
@@ -75,8 +78,8 @@ class ButtonList:
         for number, button in enumerate(self.buttons, start=1):
             label = self.label_of(number, button)
             height = theme.text(label, "body", width=width - 2 * theme.px(16)).get_height()
-            if button.hint and not button.enabled:
-                height += theme.text(button.hint, "small", width=width - 2 * theme.px(16)).get_height()
+            if locked_hint(button):
+                height += theme.text(locked_hint(button), "small", width=width - 2 * theme.px(16)).get_height()
             button.rect = pygame.Rect(left, top, width, height + 2 * theme.px(12))
             top = button.rect.bottom + gap
         return top - gap
@@ -87,18 +90,52 @@ class ButtonList:
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         palette = theme.palette
         for number, button in enumerate(self.buttons, start=1):
-            focused = number - 1 == self.focus
-            fill = palette.button_hover if focused and button.enabled else palette.button
-            pygame.draw.rect(surface, fill, button.rect, border_radius=theme.px(8))
-            edge = palette.focus if focused else palette.panel_edge
-            pygame.draw.rect(surface, edge, button.rect, width=theme.px(3 if focused else 1), border_radius=theme.px(8))
-            color = palette.button_text if button.enabled else palette.disabled
+            button_frame(surface, theme, button, number - 1 == self.focus)
+            color = palette.button_text if button.enabled else palette.muted
             inner = button.rect.width - 2 * theme.px(16)
             label = theme.text(self.label_of(number, button), "body", color, inner)
             surface.blit(label, (button.rect.x + theme.px(16), button.rect.y + theme.px(12)))
-            if button.hint and not button.enabled:
-                hint = theme.text(button.hint, "small", palette.muted, inner)
+            if locked_hint(button):
+                hint = theme.text(locked_hint(button), "small", palette.muted, inner)
                 surface.blit(hint, (button.rect.x + theme.px(16), button.rect.y + theme.px(12) + label.get_height()))
+
+
+def locked_hint(button: Button) -> str:
+    """The line under a locked button: that it is locked and why, in words, as its label is not dimmed."""
+    return f"{LOCKED}: {button.hint}" if button.hint and not button.enabled else ""
+
+
+def button_frame(surface: pygame.Surface, theme: Theme, button: Button, focused: bool) -> None:
+    """A button's fill and edge. A locked one is hollow with a dashed edge, so it looks locked
+    without its words dropping below AA contrast the way greyed-out text would."""
+    palette, radius, rect = theme.palette, theme.px(8), button.rect
+    if button.enabled:
+        pygame.draw.rect(surface, palette.button_hover if focused else palette.button, rect, border_radius=radius)
+    if focused:
+        pygame.draw.rect(surface, palette.focus, rect, width=theme.px(3), border_radius=radius)
+    elif button.enabled:
+        pygame.draw.rect(surface, palette.panel_edge, rect, width=1, border_radius=radius)
+    else:
+        dashed_outline(surface, palette.muted, rect, radius, theme.px(6))
+
+
+def dashed_outline(surface: pygame.Surface, color: Color, rect: pygame.Rect, radius: int, dash: int) -> None:
+    """A 1 px rounded outline with dashed sides. pygame draws no dashes, so the corners are clipped
+    from a whole outline and the straight sides are drawn dash by dash."""
+    clip = surface.get_clip()
+    for x in (rect.left, rect.right - radius):
+        for y in (rect.top, rect.bottom - radius):
+            surface.set_clip(pygame.Rect(x, y, radius, radius).clip(clip))
+            pygame.draw.rect(surface, color, rect, width=1, border_radius=radius)
+    surface.set_clip(clip)
+    for start in range(rect.left + radius, rect.right - radius, 2 * dash):
+        end = min(start + dash, rect.right - radius) - 1
+        pygame.draw.line(surface, color, (start, rect.top), (end, rect.top))
+        pygame.draw.line(surface, color, (start, rect.bottom - 1), (end, rect.bottom - 1))
+    for start in range(rect.top + radius, rect.bottom - radius, 2 * dash):
+        end = min(start + dash, rect.bottom - radius) - 1
+        pygame.draw.line(surface, color, (rect.left, start), (rect.left, end))
+        pygame.draw.line(surface, color, (rect.right - 1, start), (rect.right - 1, end))
 
 
 def panel(surface: pygame.Surface, theme: Theme, rect: pygame.Rect) -> None:
