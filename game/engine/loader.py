@@ -29,6 +29,7 @@ from .model import (
     Temperament,
     Visibility,
 )
+from .rules import TEMPERAMENT_MAX, TEMPERAMENT_MIN
 from .yamltree import YMap, YNode, YScalar, YSeq, decode, read_tree
 
 SCENARIO_KEYS = (
@@ -180,7 +181,10 @@ class _ScenarioReader:
         if node is None:
             return Temperament()
         reader = MapReader(node, self.sink, "the temperament", TEMPERAMENT_KEYS)
-        low, high = reader.integer("min", 10, 500), reader.integer("max", 10, 500)
+        low, high = (
+            reader.integer("min", TEMPERAMENT_MIN, TEMPERAMENT_MAX),
+            reader.integer("max", TEMPERAMENT_MIN, TEMPERAMENT_MAX),
+        )
         if low > high:
             self.sink.error(node.position, "range", f"temperament min ({low}) is above max ({high})")
         return Temperament(low, max(low, high))

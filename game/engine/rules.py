@@ -10,6 +10,7 @@ from .conditions import holds
 from .model import Choice, Consequence, Node, Scenario
 
 ANGER_MIN, ANGER_MAX = 0, 100
+TEMPERAMENT_MIN, TEMPERAMENT_MAX = 10, 500  # percent: how strongly a customer reacts to every anger effect
 MAX_ROUTE_HOPS = 1000  # validation forbids route-only cycles; this only guards hand-built models
 
 

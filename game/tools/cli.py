@@ -15,7 +15,7 @@ from pathlib import Path
 
 from game.engine.analysis import AnalysisError, analyse, random_play
 from game.engine.model import Scenario
-from game.engine.rules import ANGER_MAX, ANGER_MIN
+from game.engine.rules import ANGER_MAX, ANGER_MIN, TEMPERAMENT_MAX, TEMPERAMENT_MIN
 from game.engine.scoring import Result, result
 from game.engine.session import InvalidChoice, Session
 from game.storage.locations import default_library
@@ -29,7 +29,6 @@ from .play_text import play_in_terminal
 from .text_render import render_debrief
 
 RUNS_MAX = 1_000_000  # about a minute of random play on the shipped scenarios
-TEMPERAMENT_MIN, TEMPERAMENT_MAX = 10, 500  # percent: what a scenario's `temperament` may span
 NO_SCENARIOS = (
     f"no scenario files in this folder (a scenario file is a *.yaml file directly inside it, not {PRINCIPLES_FILE})"
 )
