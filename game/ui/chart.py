@@ -118,7 +118,7 @@ def _draw_frame(surface: pygame.Surface, theme: Theme, layout: ChartLayout, walk
         color = band_color(palette, low)
         pygame.draw.rect(surface, mix(palette.panel, color, band_share), band)
         if layout.band_labels:
-            word = theme.text(anger_band(low), "small", mix(palette.muted, color, 0.5))
+            word = theme.text(anger_band(low), "small", palette.muted)  # its band's colour is right beside it
             surface.blit(word, word.get_rect(midleft=(plot.right + layout.radius + theme.px(8), band.centery)))
     for tick in TICKS:
         y = y_for(plot, tick)
@@ -162,6 +162,8 @@ def _tag(surface: pygame.Surface, theme: Theme, text: str, point: tuple[int, int
     rect = label.get_rect(midbottom=(point[0], point[1] - theme.px(10)))
     if rect.top < plot.top - theme.px(4):
         rect = label.get_rect(midtop=(point[0], point[1] + theme.px(10)))
+    chip = rect.inflate(theme.px(8), 0)  # on the panel's colour, whichever band or line is behind
+    pygame.draw.rect(surface, theme.palette.panel, chip, border_radius=theme.px(4))
     surface.blit(label, rect)
 
 

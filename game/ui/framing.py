@@ -127,7 +127,7 @@ def _phone(surface: pygame.Surface, theme: Theme, stage: pygame.Rect, sitter: Si
     y = screen.top + theme.px(18)
     minutes, seconds = divmod(int(call_seconds), 60)
     for text, role, color in (
-        ("On call", "small", palette.muted),
+        ("On call", "small", palette.text),  # muted text would be too faint on the tinted glass
         (f"{minutes:02d}:{seconds:02d}", "body", palette.text),
     ):
         line = theme.text(text, role, color)
@@ -193,7 +193,7 @@ def _loudspeaker(surface: pygame.Surface, theme: Theme, centre: tuple[int, int],
 def _speaking(surface: pygame.Surface, theme: Theme, centre: tuple[int, int], speaking: int) -> None:
     """Little level bars while the caller talks; they move with each character typed."""
     if speaking < 0:
-        label = theme.text("listening", "small", theme.palette.muted)
+        label = theme.text("listening", "small", theme.palette.text)
         surface.blit(label, label.get_rect(center=centre))
         return
     bar, gap = theme.px(4), theme.px(3)

@@ -202,7 +202,7 @@ class DebriefScene(Scene):
             surface.blit(theme.text(ending.text, "body", palette.text, layout.header_width), layout.text)
         scores = self.result.scores
         grade_color = color_of(theme, GRADE_COLORS.get(scores.grade, "accent"))
-        pygame.draw.rect(surface, mix(palette.panel, grade_color, 0.25), layout.grade, border_radius=theme.px(14))
+        pygame.draw.rect(surface, palette.panel, layout.grade, border_radius=theme.px(14))
         pygame.draw.rect(surface, grade_color, layout.grade, theme.px(3), border_radius=theme.px(14))
         letter = theme.text(scores.grade, "title", grade_color)
         surface.blit(letter, letter.get_rect(center=layout.grade.center))
@@ -239,11 +239,12 @@ class DebriefScene(Scene):
                 continue
             card = scroller.to_screen(entry.rect)
             chosen = entry.answer is not None and entry.answer == self.selected
-            fill = palette.button_hover if entry.answer is not None and entry.answer == self.hover else palette.button
-            pygame.draw.rect(surface, fill, card, border_radius=theme.px(10))
-            edge, width = (palette.focus, theme.px(3)) if chosen and in_transcript else (palette.panel_edge, 1)
-            if chosen and not in_transcript:
-                edge, width = palette.accent, theme.px(2)
+            pygame.draw.rect(surface, palette.button, card, border_radius=theme.px(10))
+            hovered = entry.answer is not None and entry.answer == self.hover
+            # hover shows in the edge: a lighter fill would take the coloured notes below AA contrast
+            edge, width = (palette.muted, theme.px(2)) if hovered else (palette.panel_edge, 1)
+            if chosen:
+                edge, width = (palette.focus, theme.px(3)) if in_transcript else (palette.accent, theme.px(2))
             pygame.draw.rect(surface, edge, card, width, border_radius=theme.px(10))
             if entry.answer is not None:
                 self._draw_marks(surface, theme, entry, self.result.reviews[entry.answer])

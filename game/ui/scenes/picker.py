@@ -179,7 +179,7 @@ class PickerScene(Scene):
         palette, scroller = theme.palette, self.scroller
         rect = scroller.to_screen(layout.rect)
         playable = card.scenario is not None
-        pygame.draw.rect(surface, palette.button_hover if focused else palette.panel, rect, border_radius=theme.px(12))
+        pygame.draw.rect(surface, palette.button if focused else palette.panel, rect, border_radius=theme.px(12))
         edge, width = (palette.focus, theme.px(3)) if focused else (palette.panel_edge, theme.px(1))
         pygame.draw.rect(surface, edge, rect, width, border_radius=theme.px(12))
         icon = scroller.to_screen(layout.icon)
@@ -216,7 +216,7 @@ def _layout_card(theme: Theme, card: Card, top: int, width: int) -> CardLayout:
     if card.scenario is None:
         play.width = 0
     title_width = inner - (play.width + theme.px(16) if play.width else 0)
-    title_color = palette.text if card.scenario else palette.disabled
+    title_color = palette.text if card.scenario else palette.muted  # still legible: the warning says why
     title = TextBlock(card.title, "heading", title_color, title_width, (text_left, top + pad))
     meta = (text_left, title.bottom(theme) + theme.px(4))
     blocks = [title]

@@ -21,10 +21,9 @@ KEYS = (("Up/Down", "choose"), ("Enter", "start"), ("Esc", "back"))
 def draw_play(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, focused: bool) -> None:
     """What clicking the card does; lit on the focused card."""
     palette = theme.palette
-    color = palette.button_text if focused else palette.accent
+    color = palette.background if focused else palette.accent
     if focused:
         pygame.draw.rect(surface, palette.accent, rect, border_radius=rect.height // 2)
-        color = palette.background
     else:
         pygame.draw.rect(surface, palette.accent, rect, theme.px(2), border_radius=rect.height // 2)
     label = theme.text(PLAY, "body", color)

@@ -1,0 +1,266 @@
+"""Every text colour on every background it is drawn on reaches WCAG AA, in both themes.
+
+The pairings are written down once, in game/ui/palette.py's TEXT_ON_BACKGROUND. These tests
+check each pairing's contrast ratio, and read the UI's source to make sure every palette colour
+used for text is in that table, so a screen cannot draw text in a colour nobody has checked.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from itertools import pairwise
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.storage.settings import Settings
+from game.ui.app import MINIMUM_SIZE
+from game.ui.palette import HIGH_CONTRAST, NORMAL, TEXT_ON_BACKGROUND, Color, Palette, TextPair
+from game.ui.theme import BOLD_ROLES, ROLE_SIZES, TEXT_SCALES, Theme
+
+UI = Path(__file__).resolve().parents[2] / "game" / "ui"
+PALETTES = {"standard": NORMAL, "high contrast": HIGH_CONTRAST}
+NORMAL_TEXT, LARGE_TEXT = 4.5, 3.0  # WCAG 2.x AA, success criterion 1.4.3
+LARGE_PX, LARGE_BOLD_PX = 24.0, 18.66  # 18 pt, or 14 pt bold, in CSS pixels
+
+
+# -- the WCAG 2.x formulas --------------------------------------------------------------------
+def relative_luminance(color: Color) -> float:
+    """0 for black, 1 for white: each sRGB channel made linear, weighted by how bright it looks."""
+
+    def linear(channel: int) -> float:
+        value = channel / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (linear(channel) for channel in color)
+    return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+
+def contrast_ratio(a: Color, b: Color) -> float:
+    """From 1 (the same colour) to 21 (black on white); which one is the text does not matter."""
+    light, dark = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        ((0, 0, 0), (255, 255, 255), 21.0),
+        ((255, 255, 255), (0, 0, 0), 21.0),
+        ((119, 119, 119), (119, 119, 119), 1.0),
+        ((119, 119, 119), (255, 255, 255), 4.48),  # #777 on white: the classic near miss
+        ((118, 118, 118), (255, 255, 255), 4.54),  # #767676: the lightest grey that passes on white
+        ((255, 0, 0), (255, 255, 255), 4.0),
+        ((0, 0, 255), (255, 255, 255), 8.59),
+        ((0, 128, 0), (255, 255, 255), 5.14),
+    ],
+)
+def test_the_ratio_matches_known_values(a: Color, b: Color, expected: float) -> None:
+    assert contrast_ratio(a, b) == pytest.approx(expected, abs=0.01)
+
+
+# -- the table ----------------------------------------------------------------------------------
+def smallest_px(role: str) -> float:
+    """The role's size in the smallest window with the smallest text setting: where it is least large."""
+    pygame.font.init()
+    theme = Theme(Settings(text_size=0), MINIMUM_SIZE)
+    return float(theme.font(role).point_size)
+
+
+def is_large(role: str) -> bool:
+    size = smallest_px(role)
+    return size >= LARGE_PX or (role in BOLD_ROLES and size >= LARGE_BOLD_PX)
+
+
+def required(pair: TextPair) -> float:
+    return LARGE_TEXT if is_large(pair.role) else NORMAL_TEXT
+
+
+def color_named(palette: Palette, name: str) -> Color:
+    color: Color = getattr(palette, name)
+    return color
+
+
+def test_only_titles_count_as_large_text() -> None:
+    """Headings are bold but, at the smallest window and text size, below 14 pt: they need 4.5:1 too."""
+    assert TEXT_SCALES[0] == min(TEXT_SCALES)
+    assert {role for role in ROLE_SIZES if is_large(role)} == {"title"}
+
+
+def test_the_table_names_real_colours_and_roles() -> None:
+    for pair in TEXT_ON_BACKGROUND:
+        assert pair.role in ROLE_SIZES, pair
+        for name in (pair.fg, pair.bg):
+            color = color_named(NORMAL, name)
+            assert len(color) == 3 and all(0 <= channel <= 255 for channel in color), pair
+    assert len(set(TEXT_ON_BACKGROUND)) == len(TEXT_ON_BACKGROUND), "a pairing is listed twice"
+
+
+@pytest.mark.parametrize("theme_name", sorted(PALETTES))
+@pytest.mark.parametrize("pair", TEXT_ON_BACKGROUND, ids=lambda pair: f"{pair.fg}-on-{pair.bg}")
+def test_every_text_colour_reaches_aa_on_its_background(theme_name: str, pair: TextPair) -> None:
+    palette = PALETTES[theme_name]
+    ratio = contrast_ratio(color_named(palette, pair.fg), color_named(palette, pair.bg))
+    assert ratio >= required(pair), (
+        f"{theme_name}: {pair.fg} text on {pair.bg} is {ratio:.2f}:1, needs {required(pair)}:1"
+    )
+
+
+def test_the_anger_bands_stay_apart() -> None:
+    """Lightening the bands for the numbers drawn on them must not make neighbours look alike."""
+    for palette in PALETTES.values():
+        bands = [palette.calm, palette.annoyed, palette.angry, palette.furious]
+        for lower, higher in pairwise(bands):
+            assert contrast_ratio(lower, higher) >= 1.3 or _hue_apart(lower, higher)
+
+
+def _hue_apart(a: Color, b: Color) -> bool:
+    """Different enough in hue (high contrast's pure colours) even if close in lightness."""
+    return max(abs(x - y) for x, y in zip(a, b, strict=True)) >= 90
+
+
+# -- the table against the code ---------------------------------------------------------------
+def text_colours() -> Iterator[tuple[str, int, str, str | None]]:
+    """(file, line, palette colour, role) for each palette colour the UI's source draws text in."""
+    for path in sorted(UI.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = _module_name_tables(tree)
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef):
+                continue
+            for node in ast.walk(function):
+                for color, role in _text_calls(node):
+                    where = f"{path.relative_to(UI)}:{node.lineno}"
+                    for name in _palette_names(color, function, names, where):
+                        yield where, node.lineno, name, role
+
+
+def _text_calls(node: ast.AST) -> Iterator[tuple[ast.expr, str | None]]:
+    """The colour and role of text drawn by this node: theme.text(text, role, color), TextBlock(text,
+    role, color), font.render(text, antialias, color) or a (text, role, color) triple handed to one."""
+    if isinstance(node, ast.Call):
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        if name in ("text", "TextBlock"):
+            default_role = "body" if name == "text" else None
+            role = _argument(node, 1, "role")
+            color = _argument(node, 2, "color")
+            yield color if color is not None else ast.Constant(None), _constant(role) if role else default_role
+        elif name == "render" and (color := _argument(node, 2, "color")) is not None:
+            yield color, None
+    elif isinstance(node, ast.Tuple) and len(node.elts) == 3 and _constant(node.elts[1]) in ROLE_SIZES:
+        yield node.elts[2], _constant(node.elts[1])
+
+
+def _argument(call: ast.Call, index: int, keyword: str) -> ast.expr | None:
+    found = [k.value for k in call.keywords if k.arg == keyword]
+    return found[0] if found else call.args[index] if len(call.args) > index else None
+
+
+def _constant(node: ast.AST | None) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _module_name_tables(tree: ast.Module) -> dict[str, set[str]]:
+    """Module-level dicts of colour names, e.g. GRADE_COLORS = {"A": "good", ...}: their values."""
+    tables: dict[str, set[str]] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
+            values = {_constant(value) for value in node.value.values}
+            strings = {value for value in values if value is not None}
+            if len(strings) == len(node.value.values):
+                tables.update({target.id: strings for target in node.targets if isinstance(target, ast.Name)})
+    return tables
+
+
+def _palette_names(expr: ast.expr, function: ast.FunctionDef, tables: dict[str, set[str]], where: str) -> set[str]:
+    """The palette colours `expr` can be, read from the code around it."""
+    match expr:
+        case ast.Constant(value=None):
+            return {"text"}  # theme.text's default
+        case ast.Attribute(value=ast.Name(id="palette") | ast.Attribute(attr="palette"), attr=field):
+            return {field}
+        case ast.Attribute(value=ast.Name(id="self")):
+            return set()  # a field of a text holder (TextBlock): what it is given is checked where it is made
+        case ast.IfExp(body=body, orelse=orelse):
+            return _palette_names(body, function, tables, where) | _palette_names(orelse, function, tables, where)
+        case ast.Call(func=ast.Name(id="mix"), args=[a, b, *_]):
+            return _palette_names(a, function, tables, where) | _palette_names(b, function, tables, where)
+        case ast.Call(func=ast.Name(id="color_of" | "getattr")):
+            return _names_looked_up(expr, tables, where)
+        case ast.Name(id=name):
+            return _names_assigned(name, function, tables, where)
+    raise AssertionError(f"{where}: cannot tell which palette colour this text is drawn in: {ast.unparse(expr)}")
+
+
+def _names_looked_up(call: ast.expr, tables: dict[str, set[str]], where: str) -> set[str]:
+    """A colour looked up by its name: the string constants and name tables in the call."""
+    names: set[str] = set()
+    for node in ast.walk(call):
+        if isinstance(node, ast.Name) and node.id in tables:
+            names |= tables[node.id]
+        elif (value := _constant(node)) is not None:
+            names.add(value)
+    assert names, f"{where}: a colour looked up by a name the code does not spell out"
+    return names
+
+
+def _names_assigned(name: str, function: ast.FunctionDef, tables: dict[str, set[str]], where: str) -> set[str]:
+    """What a local variable can hold; nothing for a parameter or a loop variable, whose values are
+    checked where they are written (the caller's argument, the (text, role, color) triples)."""
+    arguments = function.args
+    parameters = {a.arg for a in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]}
+    if name in parameters:
+        return set()
+    names: set[str] = set()
+    assigned = False
+    for node in ast.walk(function):
+        targets_values: list[tuple[ast.expr, ast.expr]] = []
+        if isinstance(node, ast.Assign):
+            targets_values = [(target, node.value) for target in node.targets]
+        elif isinstance(node, ast.AnnAssign) and node.value is not None:
+            targets_values = [(node.target, node.value)]
+        elif isinstance(node, ast.For | ast.comprehension) and name in _names_in(node.target):
+            assigned = True
+        for target, value in targets_values:
+            for part in _parts_for(name, target, value):
+                assigned = True
+                names |= _palette_names(part, function, tables, where)
+    assert assigned, f"{where}: cannot find where {name} gets its colour"
+    return names
+
+
+def _names_in(target: ast.expr) -> set[str]:
+    return {node.id for node in ast.walk(target) if isinstance(node, ast.Name)}
+
+
+def _parts_for(name: str, target: ast.expr, value: ast.expr) -> list[ast.expr]:
+    """The pieces of `value` that land in `name`, for `x = v` and `a, x = (u, v) if c else (w, y)`."""
+    if isinstance(target, ast.Name):
+        return [value] if target.id == name else []
+    if not isinstance(target, ast.Tuple) or name not in _names_in(target):
+        return []
+    if isinstance(value, ast.IfExp):
+        return _parts_for(name, target, value.body) + _parts_for(name, target, value.orelse)
+    if isinstance(value, ast.Tuple) and len(value.elts) == len(target.elts):
+        return [part for t, v in zip(target.elts, value.elts, strict=True) for part in _parts_for(name, t, v)]
+    raise AssertionError(f"cannot follow {ast.unparse(target)} = {ast.unparse(value)}")
+
+
+def test_the_code_is_read_for_the_text_colours_it_uses() -> None:
+    """The scan finds the colours known to be there, so an empty or broken scan cannot pass."""
+    found = {(where.split(":")[0], name) for where, _, name, _ in text_colours()}
+    assert ("scenes/debrief.py", "bad") in found  # the grade letter E, looked up by name
+    assert ("scenes/debrief_layout.py", "good") in found  # "Better: ...", a (text, role, color) triple
+    assert ("widgets.py", "muted") in found  # a locked choice's label, through a local variable
+    assert ("dialogue.py", "bad") in found  # the countdown, mixed from bad to text
+
+
+def test_every_colour_used_for_text_is_in_the_table() -> None:
+    foregrounds = {pair.fg for pair in TEXT_ON_BACKGROUND}
+    small_foregrounds = {pair.fg for pair in TEXT_ON_BACKGROUND if not is_large(pair.role)}
+    for where, _, name, role in text_colours():
+        assert name in foregrounds, f"{where}: text in {name}, which TEXT_ON_BACKGROUND does not list"
+        if role is None or not is_large(role):
+            assert name in small_foregrounds, f"{where}: {role} text in {name}, listed only as large text"
