@@ -3,22 +3,42 @@
 The pairings are written down once, in game/ui/palette.py's TEXT_ON_BACKGROUND. These tests
 check each pairing's contrast ratio, and read the UI's source to make sure every palette colour
 used for text is in that table, so a screen cannot draw text in a colour nobody has checked.
+Last, the real screens are drawn and each text is measured against the pixels under it.
 """
 
 from __future__ import annotations
 
 import ast
+import dataclasses
+from collections import Counter
 from collections.abc import Iterator
 from itertools import pairwise
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import pygame
 import pytest
 
+from game.engine.model import Channel
+from game.engine.session import Session
+from game.storage.scenario_files import load_scenario
 from game.storage.settings import Settings
+from game.tools.autoplay import play_out
+from game.ui import theme as theme_module
 from game.ui.app import MINIMUM_SIZE
+from game.ui.dialogue import URGENT_SECONDS
+from game.ui.intents import Move, Point
 from game.ui.palette import HIGH_CONTRAST, NORMAL, TEXT_ON_BACKGROUND, Color, Palette, TextPair
+from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.pause import PauseScene
+from game.ui.scenes.picker import PickerScene
+from game.ui.scenes.play import PlayScene
+from game.ui.scenes.settings import SettingsScene
 from game.ui.theme import BOLD_ROLES, ROLE_SIZES, TEXT_SCALES, Theme
+from tests.paths import ANGRY_WALK_IN
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import AppFactory, Driver
 
 UI = Path(__file__).resolve().parents[2] / "game" / "ui"
 PALETTES = {"standard": NORMAL, "high contrast": HIGH_CONTRAST}
@@ -264,3 +284,128 @@ def test_every_colour_used_for_text_is_in_the_table() -> None:
         assert name in foregrounds, f"{where}: text in {name}, which TEXT_ON_BACKGROUND does not list"
         if role is None or not is_large(role):
             assert name in small_foregrounds, f"{where}: {role} text in {name}, listed only as large text"
+
+
+# -- the screens as drawn ---------------------------------------------------------------------
+SOLID = 192  # a glyph's solid pixels; its anti-aliased rim blends into whatever is behind
+SHARE = 0.03  # less of a text than this over some colour is a border or a line it touches, not its background
+Rendered = dict[int, tuple[str, Color, int, pygame.Surface]]
+
+
+@dataclasses.dataclass(frozen=True)
+class Drawn:
+    words: str
+    color: Color
+    size: int  # pixels
+    under: Counter[Color]  # the screen's pixels under the glyphs' solid pixels, just before the text went on
+
+
+class Recorder(pygame.Surface):
+    """A screen that notes, for each text blitted onto it, what was already under its glyphs."""
+
+    def __init__(self, size: tuple[int, int], rendered: Rendered) -> None:
+        super().__init__(size)
+        self.rendered = rendered
+        self.drawn: list[Drawn] = []
+
+    def blit(self, source: pygame.Surface, dest: Any, area: Any = None, special_flags: int = 0) -> pygame.Rect:
+        known = self.rendered.get(id(source))
+        if known is not None:
+            words, color, size, _ = known
+            self.drawn.append(Drawn(words, color, size, self._under(source, dest, area)))
+        return super().blit(source, dest, area, special_flags)
+
+    def _under(self, source: pygame.Surface, dest: Any, area: Any) -> Counter[Color]:
+        part = pygame.Rect(area) if area is not None else source.get_rect()
+        left, top = dest.topleft if isinstance(dest, pygame.Rect) else dest
+        clip, under = self.get_clip(), Counter[Color]()
+        for y in range(part.top, part.bottom):
+            for x in range(part.left, part.right):
+                at = (left + x - part.left, top + y - part.top)
+                if source.get_at((x, y)).a >= SOLID and clip.collidepoint(at):
+                    red, green, blue, _ = self.get_at(at)
+                    under[(red, green, blue)] += 1
+        return under
+
+
+@pytest.fixture
+def rendered(monkeypatch: pytest.MonkeyPatch) -> Rendered:
+    """Every text surface the theme renders, by id: its words, colour and size (kept, so ids stay unique)."""
+    seen: Rendered = {}
+    render = theme_module._render
+
+    def recording(text: str, font: pygame.font.Font, color: Color, width: int) -> pygame.Surface:
+        surface = render(text, font, color, width)
+        seen[id(surface)] = (text, color, font.point_size, surface)
+        return surface
+
+    monkeypatch.setattr(theme_module, "_render", recording)
+    return seen
+
+
+def screens(driver: Driver) -> Iterator[str]:
+    """Each screen worth measuring put on top in turn, settled; yields what it shows."""
+    app = driver.app
+    yield "title"
+    app.push(PickerScene(app))
+    yield "picker, a good card focused"
+    app.top.handle(Move(dy=1))
+    yield "picker, a broken card focused"
+    scenario = load_scenario(ANGRY_WALK_IN)
+    for channel in Channel:
+        variant = dataclasses.replace(scenario, channel=channel)
+        app.push(PlayScene(app, variant, Session.start(variant, seed=4, at="reads-letter")))
+        driver.press("space")
+        driver.frames(90)
+        yield f"{channel} conversation with a locked choice"
+    play = app.top
+    assert isinstance(play, PlayScene)
+    driver.press(str(next(i for i, option in enumerate(play.view.options, 1) if option.available)))
+    driver.press("space")
+    driver.frames(120)
+    yield "chat with messages above"
+    timed = PlayScene(app, scenario, Session.start(scenario, seed=4, at="louder"))
+    app.push(timed)
+    driver.press("space")
+    driver.until(lambda: (remaining := timed.clock.remaining) is not None and remaining < URGENT_SECONDS - 0.25)
+    yield "the countdown's last seconds"
+    app.push(PauseScene(app, app.top))
+    yield "pause"
+    app.push(SettingsScene(app))
+    yield "settings"
+    for strategy in ("worst", "best"):
+        app.push(DebriefScene(app, scenario, play_out(Session.start(scenario, seed=3), strategy)))
+        driver.frames(90)
+        yield f"debrief of the {strategy} answers"
+    debrief = app.top
+    assert isinstance(debrief, DebriefScene) and debrief.layout is not None
+    scroller = debrief.scroller
+    shown = next(entry for entry in debrief.layout.entries if entry.answer is not None and scroller.shows(entry.rect))
+    debrief.handle(Point(scroller.to_screen(shown.rect).clip(scroller.viewport).center))
+    assert debrief.hover == shown.answer
+    yield "debrief with an answer hovered"
+
+
+def low_contrast(drawn: list[Drawn]) -> Iterator[str]:
+    for text in drawn:
+        need = LARGE_TEXT if text.size >= LARGE_PX else NORMAL_TEXT
+        total = sum(text.under.values())
+        for background, count in text.under.items():
+            ratio = contrast_ratio(text.color, background)
+            if count >= SHARE * total and ratio < need:
+                yield f"{text.words[:40]!r} in {text.color} on {background}: {ratio:.2f}:1"
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["standard", "high contrast"])
+def test_text_on_the_drawn_screens_reaches_aa(
+    make_app: AppFactory, broken_library: Path, rendered: Rendered, high_contrast: bool
+) -> None:
+    driver = make_app(scenarios=broken_library)
+    driver.app.apply_settings(driver.app.settings.with_changes(high_contrast=high_contrast))
+    problems = []
+    for shown in screens(driver):
+        screen = Recorder(driver.app.screen.get_size(), rendered)
+        driver.app.top.draw(screen)
+        assert len(screen.drawn) >= 5, f"{shown}: the texts were not seen being drawn"
+        problems += [f"{shown}: {problem}" for problem in low_contrast(screen.drawn)]
+    assert not problems, "\n".join(problems)
