@@ -22,16 +22,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from engine_speed import median_seconds
 
 from game.engine.loader import read_scenario
+from tests.engine.test_hostile_files import billion_laughs
 
 GOAL_SECONDS = 2.0
-
-
-def billion_laughs(levels: int = 9) -> bytes:
-    lines = ["a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    for level in range(1, levels + 1):
-        name, below = chr(ord("a") + level), chr(ord("a") + level - 1)
-        lines.append(f"{name}: &{name} [{', '.join([f'*{below}'] * 9)}]")
-    return ("\n".join(lines) + "\n").encode()
 
 
 CASES: dict[str, bytes] = {
