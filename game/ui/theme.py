@@ -15,7 +15,9 @@ import pygame
 
 from game.storage.settings import Settings
 
+from .displayable import displayable
 from .palette import HIGH_CONTRAST, NORMAL, Color, Palette
+from .surface_cache import surface_cache
 
 BASE_HEIGHT = 720
 TEXT_SCALES = (0.85, 1.0, 1.2, 1.45)
@@ -83,13 +85,27 @@ class Theme:
     def text(
         self, text: str, role: str = "body", color: Color | None = None, width: int = 0, italic: bool = False
     ) -> pygame.Surface:
-        """Rendered text, wrapped to `width` by pygame-ce itself (0: one line)."""
-        return _render(text, self.font(role, italic), color or self.palette.text, max(0, width))
+        """Rendered text, wrapped to `width` by pygame-ce itself (0: one line). Any string gives a
+        surface, made from its `displayable` form; one that draws nothing is 0 pixels wide."""
+        return _render(displayable(text), self.font(role, italic), color or self.palette.text, max(0, width))
 
 
-@lru_cache(maxsize=512)
+@surface_cache(entries=1024, pixels=32_000_000)  # about 128 MB at most, however long or many the texts
 def _render(text: str, font: pygame.font.Font, color: Color, width: int) -> pygame.Surface:
-    return font.render(text, True, color, None, width)
+    """SDL_ttf refuses text that draws nothing ("Text has zero width": only zero-width marks, or
+    none at all), so that becomes a blank as tall as its lines. Anything else it still refuses
+    (out of memory) costs this one text, not the screen; `displayable` leaves nothing else."""
+    if font.size(text.replace("\n", ""))[0] == 0:
+        return _blank(text, font)
+    try:
+        return font.render(text, True, color, None, width)
+    except (pygame.error, ValueError) as problem:
+        LOG.warning("could not draw the text %r: %s", text[:60], problem)
+        return _blank(text, font)
+
+
+def _blank(text: str, font: pygame.font.Font) -> pygame.Surface:
+    return pygame.Surface((0, font.get_linesize() * (text.count("\n") + 1)), pygame.SRCALPHA)
 
 
 def anger_band(anger: int) -> str:
