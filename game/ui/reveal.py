@@ -122,16 +122,37 @@ def _wrap_paragraph(text: str, offset: int, width: int, measure: Callable[[str],
     while index < len(text):
         word_end = text.find(" ", index)
         word_end = len(text) if word_end < 0 else word_end
-        if end > start and measure(text[start:word_end]) > width:
+        cut = _fit(text, start, max(end, start + 1), word_end, width, measure)
+        if end > start and cut < word_end:  # the word goes on the next line
             spans.append(Span(offset + start, text[start:end]))
             start = index
-        while measure(text[start:word_end]) > width and word_end - start > 1:  # a word wider than the line
-            cut = start + 1
-            while cut < word_end and measure(text[start : cut + 1]) <= width:
-                cut += 1
+            cut = _fit(text, start, start + 1, word_end, width, measure)
+        while cut < word_end:  # a word wider than the line
             spans.append(Span(offset + start, text[start:cut]))
             start = cut
+            cut = _fit(text, start, start + 1, word_end, width, measure)
         end = word_end
         index = word_end + 1
     spans.append(Span(offset + start, text[start:end]))
     return spans
+
+
+def _fit(text: str, start: int, fits: int, stop: int, width: int, measure: Callable[[str], int]) -> int:
+    """Where the longest line text[start:end] no wider than `width` ends (fits <= end <= stop),
+    given that text[start:fits] is taken (it fits, or is the one character a line must have).
+    The probe doubles from there, then halves the gap: a line costs about twice its own length
+    to measure however much text follows, and a long word is cut in about its length, not its square."""
+    over = stop + 1  # text[start:over] is known to be too wide
+    while fits < stop:
+        probe = min(stop, start + 2 * (fits - start))
+        if measure(text[start:probe]) > width:
+            over = probe
+            break
+        fits = probe
+    while over - fits > 1:
+        middle = (fits + over) // 2
+        if measure(text[start:middle]) > width:
+            over = middle
+        else:
+            fits = middle
+    return fits
