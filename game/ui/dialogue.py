@@ -12,6 +12,7 @@ import pygame
 
 from game.engine.model import Channel
 
+from .displayable import displayable
 from .palette import Color, mix
 from .reveal import Span, wrap
 from .scroll import Scroller
@@ -53,7 +54,8 @@ class Column:
 
 
 def lay_out(theme: Theme, channel: Channel, width: int, narration: str, line: str, speaker: str, timed: bool) -> Column:
-    """Narration, then the line in its box, then the reply header; the choices go under it."""
+    """Narration, then the line in its box, then the reply header; the choices go under it. The
+    line is wrapped as `displayable` gives it, which is what a Reveal of it must count."""
     column, y, gap = Column(width), 0, theme.px(14)
     if narration:
         text = italic_text(theme, narration, width - theme.px(18))
@@ -74,7 +76,7 @@ def _lay_out_speech(theme: Theme, channel: Channel, column: Column, y: int, line
     if channel is Channel.CHAT:
         box_width = min(box_width, max(round(column.width * 0.85), theme.px(200)))
     font = theme.font("body")
-    column.spans = wrap(line, box_width - 2 * pad, lambda text: font.size(text)[0])
+    column.spans = wrap(displayable(line), box_width - 2 * pad, lambda text: font.size(text)[0])
     if channel is Channel.CHAT:  # a chat bubble hugs its text
         longest = max((font.size(span.text)[0] for span in column.spans), default=0)
         box_width = max(longest, theme.text(speaker, "small").get_width()) + 2 * pad

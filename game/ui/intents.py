@@ -79,8 +79,9 @@ class Resized:
 
 Intent = Move | Confirm | Back | Skip | Choose | Point | Click | Scroll | Quit | ToggleFullscreen | Resized
 
-NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, 10)} | {
-    getattr(pygame, f"K_KP{n}"): n - 1 for n in range(1, 10)
+NUMBER_KEY_COUNT = 9  # 1-9 on the top row and on the keypad
+NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, NUMBER_KEY_COUNT + 1)} | {
+    getattr(pygame, f"K_KP{n}"): n - 1 for n in range(1, NUMBER_KEY_COUNT + 1)
 }
 SIMPLE_KEYS: dict[int, Intent] = {
     pygame.K_UP: Move(dy=-1),

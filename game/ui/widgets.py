@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from .intents import Choose, Click, Confirm, Intent, Move, Point, Skip
+from .intents import NUMBER_KEY_COUNT, Choose, Click, Confirm, Intent, Move, Point, Skip
 from .palette import Color
 from .theme import Theme
 
@@ -85,7 +85,8 @@ class ButtonList:
         return top - gap
 
     def label_of(self, number: int, button: Button) -> str:
-        return f"{number}.  {button.label}" if self.numbered else button.label
+        """Numbered only as far as number keys reach: a "10." would promise a key there is not."""
+        return f"{number}.  {button.label}" if self.numbered and number <= NUMBER_KEY_COUNT else button.label
 
     def draw(self, surface: pygame.Surface, theme: Theme) -> None:
         palette = theme.palette

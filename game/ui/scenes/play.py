@@ -28,8 +28,9 @@ from ..dialogue import (
     fit_history,
     lay_out,
 )
+from ..displayable import displayable
 from ..framing import CHANNEL_NAMES, Sitter, draw_stage
-from ..intents import Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip
+from ..intents import NUMBER_KEY_COUNT, Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip
 from ..meter import AngerMeter, draw_meter, meter_height
 from ..portrait import FaceAnimator, expression, look_for, talking
 from ..reveal import Reveal, TurnClock
@@ -89,7 +90,8 @@ class PlayScene(Scene):
     def _new_turn(self) -> None:
         view = self.session.view()
         self.view = view
-        self.reveal = Reveal(view.line, self.app.settings.characters_per_second)
+        self.line = displayable(view.line)  # typed out, wrapped and counted alike, however long or odd
+        self.reveal = Reveal(self.line, self.app.settings.characters_per_second)
         self.clock = TurnClock(None if view.timer is None else float(view.timer))
         buttons = [Button(f"choose:{i}", o.text, o.available, o.hint) for i, o in enumerate(view.options)]
         first = next((i for i, option in enumerate(view.options) if option.available), 0)
@@ -131,8 +133,8 @@ class PlayScene(Scene):
         reduced = self.app.settings.reduced_intensity
         band = anger_band(anger)
         self.face.show(expression(band, reduced), shake=band == "furious" and anger > before and not reduced)
-        if self.view.line:
-            self.chat.append(ChatEntry(THEM, self.view.line))
+        if self.line:
+            self.chat.append(ChatEntry(THEM, self.line))
         self.chat.append(reply)
         self._new_turn()
 
@@ -213,7 +215,7 @@ class PlayScene(Scene):
         theme, view = self.app.theme, self.view
         inner = viewport.width - theme.px(14)  # room for the scroll bar
         timed = view.timer is not None
-        self.column = lay_out(theme, self.scenario.channel, inner, view.narration, view.line, view.speaker, timed)
+        self.column = lay_out(theme, self.scenario.channel, inner, view.narration, self.line, view.speaker, timed)
         choices_top = self.column.header.bottom + theme.px(4)
         bottom = self.buttons.layout_column(theme, 0, choices_top, inner) if self.buttons.buttons else choices_top
         if self.scenario.channel is Channel.CHAT:
@@ -241,7 +243,7 @@ class PlayScene(Scene):
         speaking = -1 if self.reveal.done else self.reveal.count
         face = self.face.face
         if self.scenario.channel is not Channel.CHAT:  # heard, so the lips move; a chat is typed
-            face = talking(face, self.view.line, speaking)
+            face = talking(face, self.line, speaking)
         sitter = Sitter(self.view.speaker, self.look, face, shake, speaking)
         draw_stage(surface, theme, self.scenario.channel, self.stage, sitter, self.call_seconds)
         draw_meter(surface, theme, self.meter_rect, self.meter, self.view.walks_out_at)
@@ -292,7 +294,7 @@ class PlayScene(Scene):
             f"{self.scenario.title}  \u00b7  {CHANNEL_NAMES[self.scenario.channel]}", "small", palette.muted
         )
         surface.blit(title, (margin, margin // 2 + theme.px(2)))
-        count = len(self.buttons.buttons)
+        count = min(len(self.buttons.buttons), NUMBER_KEY_COUNT)  # the keys there are, however many answers
         keys: tuple[tuple[str, str], ...] = (("Esc", "pause"),)
         if not self.reveal.done:
             keys = (("Space", "show all"), *keys)
