@@ -6,6 +6,7 @@ A library is a folder of `*.yaml` scenarios with a `principles.yaml` beside them
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -14,6 +15,9 @@ from game.engine.loader import LoadReport, read_scenario
 from game.engine.model import Principle, Scenario
 from game.engine.principles import read_principles
 from game.engine.validate import check_library
+from game.engine.yamltree import MAX_BYTES
+
+from .bounded import UnreadableFile, read_bounded
 
 PRINCIPLES_FILE = "principles.yaml"
 
@@ -36,16 +40,18 @@ class Library:
 
 
 def read_bytes(path: Path, sink: DiagnosticSink) -> bytes | None:
+    """The file's bytes, or None with a diagnostic; a pipe, a device or an oversized file is never read."""
     try:
-        return path.read_bytes()
-    except OSError as problem:
-        sink.error(Position(1, 1), "unreadable", f"cannot read the file: {problem.strerror or problem}")
+        return read_bounded(path, MAX_BYTES)
+    except UnreadableFile as problem:
+        sink.error(Position(1, 1), problem.code, problem.reason)
         return None
 
 
 def load_principles(folder: Path) -> tuple[dict[str, Principle] | None, list[Diagnostic]]:
+    """The principles beside the scenarios, or None when there are none or they cannot be used."""
     path = folder / PRINCIPLES_FILE
-    if not path.exists():
+    if not os.path.lexists(path):  # a link to nothing is reported, not taken for no file
         return None, []
     sink = DiagnosticSink(str(path))
     data = read_bytes(path, sink)
@@ -57,9 +63,13 @@ def load_principles(folder: Path) -> tuple[dict[str, Principle] | None, list[Dia
         return None, problem.diagnostics
 
 
-def load_report(path: Path, principles: dict[str, Principle] | None = None) -> LoadReport:
-    if principles is None:
-        principles, _ = load_principles(path.parent)
+def load_report(path: Path) -> LoadReport:
+    """One scenario file, checked against the principles beside it."""
+    principles, _ = load_principles(path.parent)
+    return _report(path, principles)
+
+
+def _report(path: Path, principles: dict[str, Principle] | None) -> LoadReport:
     sink = DiagnosticSink(str(path))
     data = read_bytes(path, sink)
     return read_scenario(data, str(path), principles) if data is not None else LoadReport(None, sink.items)
@@ -85,6 +95,6 @@ def load_library(targets: list[Path]) -> Library:
             if folder not in principles_by_folder:
                 principles_by_folder[folder], problems = load_principles(folder)
                 library.extra.extend(problems)
-            library.reports[path] = load_report(path, principles_by_folder[folder])
+            library.reports[path] = _report(path, principles_by_folder[folder])
     library.extra.extend(check_library(library.scenarios))
     return library
