@@ -1,7 +1,8 @@
-"""Writing files so that a crash or a full disk never leaves half a file behind."""
+"""Writing files so that a crash, a full disk or a power cut never leaves half a file behind."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 import time
@@ -9,7 +10,8 @@ from pathlib import Path
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside `path`, flush it to disk, then rename it over `path`."""
+    """Write to a temporary file beside `path`, flush it to disk, rename it over `path`, then flush
+    the folder too: until the folder is on disk, a power cut can undo the rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -21,6 +23,21 @@ def write_atomically(path: Path, data: bytes) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    sync_folder(path.parent)
+
+
+def sync_folder(folder: Path) -> None:
+    """Flush a folder's entries to disk where the system allows it.
+
+    Windows cannot open a folder, and some file systems refuse to flush one: the rename is then as
+    durable as the system makes it. The file is written either way, so neither is an error."""
+    try:
+        descriptor = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    with contextlib.suppress(OSError):
+        os.fsync(descriptor)
+    os.close(descriptor)
 
 
 def remove_leftovers(path: Path) -> None:
@@ -29,7 +46,8 @@ def remove_leftovers(path: Path) -> None:
     They never hold the only copy of anything: the rename that would have made them `path`
     did not happen, so `path` still holds the last complete write."""
     for leftover in path.parent.glob(f".{path.name}.*.tmp"):
-        leftover.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # a folder of that name, or a read-only one: it stays, harmless
+            leftover.unlink(missing_ok=True)
 
 
 def set_aside(path: Path) -> Path:

@@ -1,18 +1,21 @@
 """The player's settings, remembered in `saves/settings.json`.
 
-A missing file means defaults. An unreadable one is set aside (never deleted) with a
-message for the player, and the game carries on with defaults.
+A missing file means defaults. An unreadable one, whatever is wrong with it (damaged, too deep
+for the JSON reader, huge, a pipe or a device in its place, not ours to read), is set aside
+(never deleted) with a message for the player, and the game carries on with defaults.
 """
 
 from __future__ import annotations
 
 import json
 import logging
+import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from .atomic import remove_leftovers, set_aside, write_atomically
+from .bounded import SMALL_FILE_BYTES, UnreadableFile, read_bounded
 
 LOG = logging.getLogger(__name__)
 FILE_NAME = "settings.json"
@@ -49,11 +52,11 @@ def load_settings(folder: Path) -> LoadedSettings:
     path = folder / FILE_NAME
     if folder.is_dir():
         remove_leftovers(path)
-    if not path.exists():
+    if not os.path.lexists(path):
         return LoadedSettings(Settings())
     try:
-        return LoadedSettings(_from_dict(json.loads(path.read_text(encoding="utf-8"))))
-    except (OSError, ValueError, TypeError) as problem:
+        return LoadedSettings(_from_dict(json.loads(read_bounded(path, SMALL_FILE_BYTES).decode("utf-8"))))
+    except (UnreadableFile, ValueError, TypeError, RecursionError) as problem:  # RecursionError: [[[[...
         try:
             moved = set_aside(path)
         except OSError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import random
 import signal
 import subprocess
@@ -21,6 +22,7 @@ from game.storage.settings import FILE_NAME, TEXT_SIZES, Settings, load_settings
 from game.ui import theme
 from game.ui.app import App, AppConfig
 from tests.paths import ROOT, SCENARIOS
+from tests.storage.hostile import HOSTILE_ENTRIES, hang_guard, unix_only
 
 CORRUPT = {
     "garbage": b"\x00\xff\xfe this is not JSON {{{",
@@ -35,6 +37,11 @@ CORRUPT = {
     "switch for a number": b'{"version": 1, "text_size": true}',
     "size out of range": b'{"version": 1, "text_size": 99}',
     "negative speed": b'{"version": 1, "text_speed": -1}',
+    "fraction for a number": b'{"version": 1, "text_size": 1.0}',
+    "not a number": b'{"version": 1, "text_size": NaN}',
+    "a number too long to read": b'{"version": 1, "text_size": ' + b"9" * 5000 + b"}",
+    "nested too deep": b"[" * 100_000,
+    "objects nested too deep": b'{"a": ' * 100_000,
 }
 CHANGED = Settings(text_size=len(TEXT_SIZES) - 1, text_speed=3, high_contrast=True, sound=False, reduced_intensity=True)
 
@@ -98,6 +105,45 @@ def test_a_directory_where_the_file_should_be_is_moved_aside_with_its_contents(t
     assert kept.name in loaded.message
     save_settings(tmp_path, CHANGED)
     assert load_settings(tmp_path).settings == CHANGED
+
+
+@unix_only
+@pytest.mark.parametrize("kind", HOSTILE_ENTRIES)
+def test_whatever_stands_in_place_of_the_file_is_renamed_aside_unread(tmp_path: Path, kind: str) -> None:
+    """A pipe would block the start for ever, /dev/zero would fill the memory: each is renamed, not read."""
+    path = tmp_path / FILE_NAME
+    HOSTILE_ENTRIES[kind](path)
+    before = os.lstat(path)
+    with hang_guard():
+        loaded = load_settings(tmp_path)
+    assert loaded.settings == Settings()
+    [kept] = set_aside_files(tmp_path)
+    assert kept.name in loaded.message
+    after = os.lstat(kept)
+    assert (after.st_ino, after.st_mode, after.st_size) == (before.st_ino, before.st_mode, before.st_size)
+    save_settings(tmp_path, CHANGED)
+    assert load_settings(tmp_path).settings == CHANGED
+
+
+@unix_only
+def test_a_file_the_game_may_not_read_is_set_aside(tmp_path: Path) -> None:
+    if os.geteuid() == 0:
+        pytest.skip("root reads every file")
+    (tmp_path / FILE_NAME).write_bytes(b'{"version": 1}')
+    (tmp_path / FILE_NAME).chmod(0)
+    loaded = load_settings(tmp_path)
+    assert loaded.settings == Settings()
+    [kept] = set_aside_files(tmp_path)
+    assert kept.name in loaded.message
+
+
+def test_a_folder_named_like_a_leftover_is_left_alone(tmp_path: Path) -> None:
+    save_settings(tmp_path, CHANGED)
+    odd = tmp_path / f".{FILE_NAME}.abc123.tmp"
+    odd.mkdir()
+    (odd / "notes.txt").write_bytes(b"keep me")
+    assert load_settings(tmp_path).settings == CHANGED
+    assert (odd / "notes.txt").read_bytes() == b"keep me"
 
 
 def test_a_second_damaged_file_does_not_overwrite_the_first(tmp_path: Path) -> None:
