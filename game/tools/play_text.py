@@ -9,7 +9,7 @@ from typing import TextIO
 from game.engine.scoring import result
 from game.engine.session import InvalidChoice, Session
 
-from .text_render import render_debrief, render_view
+from .text_render import render_debrief, render_view, wrap
 
 
 def play_in_terminal(session: Session, read: TextIO = sys.stdin, write: TextIO = sys.stdout) -> int:
@@ -33,11 +33,11 @@ def play_in_terminal(session: Session, read: TextIO = sys.stdin, write: TextIO =
                 session.timeout(seconds)
             elif not (option := view.options[answer - 1]).available:
                 reason = option.hint.rstrip(". ") or "It is not available now"
-                print(f"You can\u2019t say that yet. {reason}. Choose another answer.", file=write)
+                print(wrap(f"You can\u2019t say that yet. {reason}. Choose another answer."), file=write)
             else:
                 session.choose(answer - 1, seconds)
         except InvalidChoice as problem:
-            print(f"That answer is not possible: {problem}.", file=write)
+            print(wrap(f"That answer is not possible: {problem}."), file=write)
         print(file=write)
     print(render_debrief(result(session)), file=write)
     return 0

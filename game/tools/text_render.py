@@ -1,15 +1,22 @@
-"""Plain-text drawings of a session for the terminal: the meter, a view, and the debrief."""
+"""Plain-text drawings of a session for the terminal: the meter, a view, and the debrief.
+
+Every line with scenario text in it goes through `wrap`, which makes it safe to print: the
+terminal obeys what it is sent, so an ESC sequence in a title could recolour or rewrite it.
+"""
 
 from __future__ import annotations
 
 import textwrap
+import unicodedata
 
 from game.engine.scoring import Result
 from game.engine.session import View
 from game.engine.typography import quoted_speech
+from game.ui.displayable import LINE_BREAKS, capped
 
 WIDTH = 78
 BAR = 30
+ESCAPED = frozenset({"Cc", "Cf", "Cs"})  # controls, invisible formatting (bidi overrides), lone surrogates
 
 
 def anger_label(anger: int) -> str:
@@ -26,8 +33,27 @@ def meter(anger: int, walks_out_at: int | None) -> str:
 
 
 def wrap(text: str, indent: str = "", hanging: int = 0) -> str:
-    """Fill to the terminal width; `hanging` indents continuation lines past a list number."""
-    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent + " " * hanging)
+    """`terminal_safe` text filled to the terminal width; `hanging` indents continuation lines past
+    a list number."""
+    return textwrap.fill(terminal_safe(text), WIDTH, initial_indent=indent, subsequent_indent=indent + " " * hanging)
+
+
+def terminal_safe(text: str) -> str:
+    """`text` capped like the window's, with line breaks and tabs as spaces (a \\r would overwrite
+    the line) and any other control or format character spelled out, as `\\x1b` or `\\u202e`: shown
+    to the author, obeyed by nobody."""
+    text = capped(text)
+    if text.isprintable():
+        return text
+    return "".join(char if char.isprintable() else _spelled_out(char) for char in text)
+
+
+def _spelled_out(char: str) -> str:
+    if char in "\t\n" or char in LINE_BREAKS:
+        return " "
+    if unicodedata.category(char) in ESCAPED:
+        return char.encode("unicode_escape").decode("ascii")
+    return char  # spaces other than " ", private-use and unassigned code points print harmlessly
 
 
 def render_view(view: View) -> str:
@@ -35,7 +61,7 @@ def render_view(view: View) -> str:
     if view.narration:
         parts.append(wrap(f"({view.narration})", "  "))
     if view.line:
-        parts.append(wrap(f"{view.speaker}: {quoted_speech(view.line)}"))
+        parts.append(wrap(f"{view.speaker}: {quoted_speech(capped(view.line))}"))  # capped before its quotes are curled
     if view.timer:
         parts.append(f"  [you have {view.timer} seconds to answer]")
     for number, option in enumerate(view.options, start=1):
@@ -48,7 +74,7 @@ def render_debrief(result: Result) -> str:
     scores = result.scores
     lines = [
         "=" * WIDTH,
-        f"ENDING: {result.ending.title} ({result.outcome.value})",
+        wrap(f"ENDING: {result.ending.title} ({result.outcome.value})"),
         wrap(result.ending.text),
         "",
         f"Composure {scores.composure:3d}   Assertiveness {scores.assertiveness:3d}   "
