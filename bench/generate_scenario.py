@@ -2,7 +2,8 @@
 
 The shape imitates hand-written content scaled up: many storylines of a dozen turns that
 branch and merge, each node with three answers of mixed effects, a few flags, routing
-nodes on anger, timers, and alternative wordings. Deterministic for a given size.
+nodes on anger, timers, and alternative wordings. The opening reaches the storylines through
+menus of at most nine answers, as the format allows. Deterministic for a given size.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 import random
 import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script, beside the game package
+from game.engine.limits import MAX_CHOICES
 
 WORDS = (
     "account letter refund manager receipt delivery order payment waiting appointment "
@@ -95,6 +99,25 @@ def route_node(line: int, turn: int) -> str:
     )
 
 
+def menu(rng: random.Random, name: str, targets: list[str]) -> list[str]:
+    """A node `name` whose answers lead to `targets`, through further menus when there are too many."""
+    if len(targets) <= MAX_CHOICES:
+        options, below = targets, []
+    else:
+        share = MAX_CHOICES  # a full menu below each answer: as few menus as can be
+        while share * MAX_CHOICES < len(targets):
+            share *= MAX_CHOICES
+        groups = [targets[start : start + share] for start in range(0, len(targets), share)]
+        options = [f"{name}-{n}" for n in range(len(groups))]
+        below = [node for option, group in zip(options, groups, strict=True) for node in menu(rng, option, group)]
+    choices = "\n".join(
+        f'      - id: to{n}\n        text: "{sentence(rng, 6)}"\n        feedback: "{sentence(rng, 8)}"\n'
+        f"        principle: ask-questions\n        next: {target}"
+        for n, target in enumerate(options)
+    )
+    return [f'  {name}:\n    say: "{sentence(rng, 12)}"\n    choices:\n{choices}', *below]
+
+
 def generate(size: int) -> str:
     rng = random.Random(size)
     lines_count = max(1, size // (TURNS + TURNS // 4))
@@ -116,15 +139,8 @@ variation:
   shuffle_choices: true
 start: opening
 nodes:
-  opening:
-    say: "{sentence(rng, 12)}"
-    choices:
-""" + "\n".join(
-        f'      - id: line{n}\n        text: "{sentence(rng, 6)}"\n        feedback: "{sentence(rng, 8)}"\n'
-        f"        principle: ask-questions\n        next: {node_id(n, 0)}"
-        for n in range(lines_count)
-    )
-    body = []
+"""
+    body = menu(rng, "opening", [node_id(n, 0) for n in range(lines_count)])
     for line in range(lines_count):
         for turn in range(TURNS):
             body.append(talk_node(rng, line, turn, lines_count))
@@ -136,7 +152,7 @@ nodes:
   escalated: {outcome: escalated, title: "Escalated", text: "It ends badly."}
   walked-out: {outcome: lost, title: "Walked out", text: "He leaves."}
 """
-    return head + "\n" + "\n".join(body) + "\n" + endings
+    return head + "\n".join(body) + "\n" + endings
 
 
 def main() -> None:
