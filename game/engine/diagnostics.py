@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from .limits import MAX_PROBLEMS_PER_FILE, QUOTED_IN_MESSAGES
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -63,18 +65,81 @@ def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
     return (diagnostic.path, position.line, position.column, diagnostic.message)
 
 
+def shown(text: str) -> str:
+    """File content as a message shows it: at most QUOTED_IN_MESSAGES characters, then "...", with
+    each character a terminal would act on or not show (a line break, ESC, U+202E) as an escape."""
+    pieces = [_escaped(char) for char in text[: QUOTED_IN_MESSAGES + 1]]
+    if len(text) <= QUOTED_IN_MESSAGES and sum(map(len, pieces)) <= QUOTED_IN_MESSAGES:
+        return "".join(pieces)
+    kept: list[str] = []
+    room = QUOTED_IN_MESSAGES
+    for piece in pieces:
+        room -= len(piece)
+        if room < 0:
+            break
+        kept.append(piece)
+    return "".join(kept) + "..."
+
+
+def quoted(text: str) -> str:
+    """File content in a message, in single quotes: every message that quotes a file uses this."""
+    return f"'{shown(text)}'"
+
+
+def _escaped(char: str) -> str:
+    return char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii")
+
+
+class SinkMark(NamedTuple):
+    """Where a sink stood, to go back to: how many it kept, and what it said of the rest."""
+
+    kept: int
+    left_out: int
+    summary: Diagnostic | None
+
+
 class DiagnosticSink:
-    """Collects diagnostics for one file, so checks can report and carry on."""
+    """Collects diagnostics for one file, so checks can report and carry on.
+
+    It keeps the first MAX_PROBLEMS_PER_FILE and then one last diagnostic counting the rest, so a
+    junk file (a stray notes file, /etc/passwd) gives a short report, quickly, not megabytes."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.items: list[Diagnostic] = []
+        self.left_out = 0
 
     def error(self, position: Position, code: str, message: str) -> None:
-        self.items.append(Diagnostic(self.path, position, Severity.ERROR, code, message))
+        self._add(position, Severity.ERROR, code, message)
 
     def warning(self, position: Position, code: str, message: str) -> None:
-        self.items.append(Diagnostic(self.path, position, Severity.WARNING, code, message))
+        self._add(position, Severity.WARNING, code, message)
+
+    def _add(self, position: Position, severity: Severity, code: str, message: str) -> None:
+        if len(self.items) < MAX_PROBLEMS_PER_FILE:
+            self.items.append(Diagnostic(self.path, position, severity, code, message))
+            return
+        self.left_out += 1
+        earlier = self.items.pop() if self.left_out > 1 else None  # the summary so far
+        at = earlier.position if earlier else position  # where the first problem left out was found
+        worst = Severity.ERROR if severity is Severity.ERROR or (earlier and earlier.is_error) else Severity.WARNING
+        more = f"... and {self.left_out:,} more problem{'s' if self.left_out > 1 else ''} in this file"
+        self.items.append(Diagnostic(self.path, at, worst, "too-many-problems", more))
+
+    @property
+    def count(self) -> int:
+        """Every problem found so far, kept or not."""
+        return len(self.items) + self.left_out - (1 if self.left_out else 0)
+
+    def mark(self) -> SinkMark:
+        return SinkMark(len(self.items), self.left_out, self.items[-1] if self.left_out else None)
+
+    def rollback(self, mark: SinkMark) -> None:
+        """Forget every problem found since `mark`, e.g. before reading the file again."""
+        del self.items[mark.kept :]
+        self.left_out = mark.left_out
+        if mark.summary is not None:
+            self.items[-1] = mark.summary
 
     @property
     def has_errors(self) -> bool:

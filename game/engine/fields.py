@@ -4,6 +4,8 @@ Each getter returns a usable value even when the YAML is wrong (after recording 
 diagnostic at the offending place), so one pass over a file finds all of its mistakes.
 Text is taken as written: `no` stays "no" and `12:30` stays "12:30"; only its straight quotes
 become typographic (see `typography`), except in references to ids, which are read `literal`.
+Every text for people passes `text` or `text_list`, which hold it to `text_rules`; every
+message that quotes the file quotes it through `diagnostics.quoted`.
 """
 
 from __future__ import annotations
@@ -13,7 +15,9 @@ import re
 from enum import Enum
 from typing import TypeVar
 
-from .diagnostics import DiagnosticSink, Position
+from .diagnostics import DiagnosticSink, Position, quoted
+from .limits import MAX_LIST_ITEMS
+from .text_rules import TextKind, text_problems
 from .typography import typographic
 from .yamltree import YMap, YNode, YScalar, YSeq
 
@@ -26,13 +30,13 @@ KIND_NAMES = {YMap: "a mapping", YSeq: "a list", YScalar: "text"}
 
 def describe(node: YNode) -> str:
     if isinstance(node, YScalar):
-        return "nothing" if node.is_null else f"'{node.text}'"
+        return "nothing" if node.is_null else quoted(node.text)
     return KIND_NAMES[type(node)]
 
 
 def did_you_mean(word: str, options: list[str]) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    return f"; did you mean '{close[0]}'?" if close else ""
+    return f"; did you mean {quoted(close[0])}?" if close else ""
 
 
 def check_id(text: str, position: Position, sink: DiagnosticSink, what: str) -> bool:
@@ -41,7 +45,7 @@ def check_id(text: str, position: Position, sink: DiagnosticSink, what: str) -> 
     sink.error(
         position,
         "bad-id",
-        f"{what} '{text}' must be 1-64 lowercase letters, digits, '-' or '_', starting with a letter or digit",
+        f"{what} {quoted(text)} must be 1-64 lowercase letters, digits, '-' or '_', starting with a letter or digit",
     )
     return False
 
@@ -60,7 +64,7 @@ class MapReader:
         for key, entry in self.entries.items():
             if key not in allowed:
                 hint = did_you_mean(key, list(allowed))
-                sink.error(entry.key_position, "unknown-key", f"unknown key '{key}' in {what}{hint}")
+                sink.error(entry.key_position, "unknown-key", f"unknown key {quoted(key)} in {what}{hint}")
 
     def has(self, key: str) -> bool:
         return key in self.entries
@@ -88,15 +92,26 @@ class MapReader:
         self.sink.error(node.position, "type", f"'{key}' must be text, not {describe(node)}")
         return None
 
-    def text(self, key: str, required: bool = True, default: str = "") -> str:
-        """Words for people, with typographic quotes: every field that is not an id is one."""
-        return typographic(self.literal(key, required, default))
+    def text(self, key: str, kind: TextKind, required: bool = True) -> str:
+        """Words for people, held to the text rules, with typographic quotes: every field that is not an id."""
+        node = self.scalar(key, required)
+        return "" if node is None else self._words(node, f"'{key}' in {self.what}", kind, required)
 
-    def literal(self, key: str, required: bool = True, default: str = "") -> str:
+    def _words(self, node: YScalar, name: str, kind: TextKind, required: bool) -> str:
+        text = node.text.strip()
+        if not text:  # a quoted "" is as empty as a missing value
+            if required:
+                self.sink.error(node.position, "empty", f"{name} is empty")
+            return ""
+        for problem in text_problems(text, kind):
+            self.sink.error(node.position, problem.code, f"{name} {problem.message}")
+        return typographic(text)
+
+    def literal(self, key: str, required: bool = True) -> str:
         """Text exactly as written, for a reference to an id elsewhere in the file."""
         node = self.scalar(key, required)
         if node is None:
-            return default
+            return ""
         if required and not node.text.strip():  # a quoted "" is as empty as a missing value
             self.sink.error(node.position, "empty", f"'{key}' in {self.what} is empty")
         return node.text.strip()
@@ -112,7 +127,7 @@ class MapReader:
         if node is None:
             return default
         if not INTEGER_PATTERN.fullmatch(node.text.strip()):
-            self.sink.error(node.position, "type", f"'{key}' must be a whole number, not '{node.text}'")
+            self.sink.error(node.position, "type", f"'{key}' must be a whole number, not {quoted(node.text)}")
             return default
         if len(node.text.strip()) > 20:  # int() refuses 4,300 digits or more; no field needs 20
             self.sink.error(node.position, "range", f"'{key}' must be from {low} to {high}, not a number that long")
@@ -129,7 +144,7 @@ class MapReader:
             return default
         word = node.text.strip().lower()
         if word not in ("true", "false"):
-            self.sink.error(node.position, "type", f"'{key}' must be true or false, not '{node.text}'")
+            self.sink.error(node.position, "type", f"'{key}' must be true or false, not {quoted(node.text)}")
             return default
         return word == "true"
 
@@ -142,27 +157,36 @@ class MapReader:
             return options(node.text)
         hint = did_you_mean(node.text, names)
         self.sink.error(
-            node.position, "bad-value", f"'{key}' must be one of {', '.join(names)}, not '{node.text}'{hint}"
+            node.position, "bad-value", f"'{key}' must be one of {', '.join(names)}, not {quoted(node.text)}{hint}"
         )
         return default
 
-    def sequence(self, key: str, required: bool = False) -> list[YNode]:
+    def sequence(self, key: str, required: bool = False, most: int | None = None, why: str = "") -> list[YNode]:
+        """The list's items; beyond `most` of them is an error at the first one too many."""
         node = self.node(key, required)
         if node is None:
             return []
         if isinstance(node, YSeq):
             if required and not node.items:
                 self.sink.error(node.position, "empty", f"'{key}' in {self.what} is an empty list")
+            if most is not None and len(node.items) > most:
+                self.sink.error(
+                    node.items[most].position,
+                    "too-many",
+                    f"'{key}' in {self.what} has {len(node.items):,} entries; the limit is {most}{why}",
+                )
             return node.items
         self.sink.error(node.position, "type", f"'{key}' must be a list, not {describe(node)}")
         return []
 
-    def text_list(self, key: str, required: bool = False) -> tuple[str, ...]:
-        return tuple(typographic(item.text.strip()) for item in self._text_items(key, required))
+    def text_list(self, key: str, kind: TextKind, required: bool = False) -> tuple[str, ...]:
+        """A list of texts for people, at most MAX_LIST_ITEMS, each held to the text rules like `text`."""
+        items = self._text_items(self.sequence(key, required, MAX_LIST_ITEMS), key)
+        return tuple(self._words(item, f"an entry of '{key}' in {self.what}", kind, required=True) for item in items)
 
-    def _text_items(self, key: str, required: bool) -> list[YScalar]:
+    def _text_items(self, nodes: list[YNode], key: str) -> list[YScalar]:
         items = []
-        for item in self.sequence(key, required):
+        for item in nodes:
             if isinstance(item, YScalar) and not item.is_null:
                 items.append(item)
             else:
@@ -173,7 +197,7 @@ class MapReader:
         # one pass over the list, so a non-list is reported once and each id at its own place
         return frozenset(
             item.text.strip()
-            for item in self._text_items(key, False)
+            for item in self._text_items(self.sequence(key), key)
             if check_id(item.text.strip(), item.position, self.sink, what)
         )
 

@@ -13,4 +13,5 @@ MAX_LABEL = 80
 MAX_LINE = 400
 MAX_PARAGRAPH = 1500
 MAX_LIST_ITEMS = 12  # objectives of a scenario; alternative wordings of one line
-QUOTED_IN_MESSAGES = 60  # a diagnostic quotes at most this much of the offending text
+QUOTED_IN_MESSAGES = 64  # a diagnostic quotes at most this much of a file, so every id (1-64) whole
+MAX_PROBLEMS_PER_FILE = 100  # then one last diagnostic counts the rest

@@ -12,8 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .conditions import read_condition
-from .diagnostics import Diagnostic, DiagnosticSink, Position, ScenarioError
+from .diagnostics import Diagnostic, DiagnosticSink, Position, ScenarioError, quoted
 from .fields import ID_PATTERN, MapReader, did_you_mean
+from .limits import MAX_CHOICES
 from .model import (
     Channel,
     Choice,
@@ -30,6 +31,7 @@ from .model import (
     Visibility,
 )
 from .rules import TEMPERAMENT_MAX, TEMPERAMENT_MIN
+from .text_rules import TextKind
 from .yamltree import YMap, YNode, YScalar, YSeq, decode, read_tree
 
 SCENARIO_KEYS = (
@@ -116,11 +118,11 @@ class _ScenarioReader:
         start = self._reference(top.literal("start"), start_at, nodes_only=set(raw_nodes), what="node")
         return Scenario(
             id=top.ident("id", "the scenario id"),
-            title=top.text("title"),
-            summary=top.text("summary"),
+            title=top.text("title", TextKind.LABEL),
+            summary=top.text("summary", TextKind.PARAGRAPH),
             channel=top.choice("channel", Channel) or Channel.IN_PERSON,
             difficulty=top.integer("difficulty", 1, 5),
-            objectives=top.text_list("objectives", required=True),
+            objectives=top.text_list("objectives", TextKind.LINE, required=True),
             customer=self._customer(top, set(raw_endings)),
             start=start,
             nodes=nodes,
@@ -150,10 +152,10 @@ class _ScenarioReader:
         if node is None:  # already reported where it is missing or empty
             return Customer("", "", 0)
         reader = MapReader(node, self.sink, "the customer", CUSTOMER_KEYS)
-        problems_before = len(self.sink.items)
+        problems_before = self.sink.count
         anger = reader.integer("anger", 0, 100)
         walks_out_at = reader.integer("walks_out_at", 1, 100) if reader.has("walks_out_at") else None
-        numbers_valid = len(self.sink.items) == problems_before  # else compare nothing made up
+        numbers_valid = self.sink.count == problems_before  # else compare nothing made up
         if walks_out_at is not None and numbers_valid and walks_out_at <= anger:
             self.sink.error(
                 reader.where("walks_out_at"),
@@ -168,7 +170,7 @@ class _ScenarioReader:
         elif reader.has("walks_out_to"):
             self.sink.error(reader.where("walks_out_to"), "walkout", "walks_out_to needs walks_out_at")
         return Customer(
-            reader.text("name"),
+            reader.text("name", TextKind.LABEL),
             reader.ident("portrait", "the portrait"),
             anger,
             walks_out_at,
@@ -195,13 +197,13 @@ class _ScenarioReader:
         known = self.places if nodes_only is None else nodes_only
         if target and target not in known:
             hint = did_you_mean(target, sorted(known))
-            self.sink.error(at, "unknown-reference", f"there is no {what} '{target}'{hint}")
+            self.sink.error(at, "unknown-reference", f"there is no {what} {quoted(target)}{hint}")
         return target
 
     def _ending(self, key: str, at: Position, node: YNode) -> Ending:
         reader = MapReader(node, self.sink, f"ending '{key}'", ENDING_KEYS)
         outcome = reader.choice("outcome", Outcome) or Outcome.PARTIAL
-        return Ending(key, outcome, reader.text("title"), reader.text("text"), at)
+        return Ending(key, outcome, reader.text("title", TextKind.LABEL), reader.text("text", TextKind.PARAGRAPH), at)
 
     def _node(self, key: str, at: Position, node: YNode, shuffle_default: bool) -> Node:
         reader = MapReader(node, self.sink, f"node '{key}'", NODE_KEYS)
@@ -212,14 +214,16 @@ class _ScenarioReader:
         timer = reader.integer("timer", 5, 600) if reader.has("timer") else None
         timeout = self._timeout(key, reader, timer)
         say = self._say(reader)
-        if not any(say) and not reader.text("narration", required=False):
+        narration = reader.text("narration", TextKind.PARAGRAPH, required=False)
+        if not any(say) and not narration:
             self.sink.error(at, "silent", f"node '{key}' needs 'say' or 'narration'")
-        choices = tuple(self._choice(item) for item in reader.sequence("choices", required=True))
+        items = reader.sequence("choices", required=True, most=MAX_CHOICES, why=", one for each number key 1-9")
+        choices = tuple(self._choice(item) for item in items)
         self._check_unique_choices(choices)
         return Node(
             key,
             say,
-            reader.text("narration", required=False),
+            narration,
             choices,
             (),
             timer,
@@ -231,8 +235,8 @@ class _ScenarioReader:
     def _say(self, reader: MapReader) -> tuple[str, ...]:
         node = reader.node("say")
         if isinstance(node, YSeq):
-            return reader.text_list("say", required=True)
-        return (reader.text("say"),) if node is not None else ()
+            return reader.text_list("say", TextKind.LINE, required=True)
+        return (reader.text("say", TextKind.LINE),) if node is not None else ()
 
     def _timeout(self, key: str, reader: MapReader, timer: int | None) -> Consequence | None:
         node = reader.node("timeout")
@@ -288,11 +292,11 @@ class _ScenarioReader:
                 )
         return Choice(
             id=reader.ident("id", "the choice id"),
-            text=reader.text("text"),
+            text=reader.text("text", TextKind.LINE),
             consequence=self._consequence(reader),
             condition=condition,
             when_unavailable=reader.choice("when_unavailable", Visibility, Visibility.SHOW) or Visibility.SHOW,
-            unavailable_hint=reader.text("unavailable_hint", required=False),
+            unavailable_hint=reader.text("unavailable_hint", TextKind.LINE, required=False),
             position=node.position,
         )
 
@@ -306,7 +310,7 @@ class _ScenarioReader:
         return Consequence(
             effects=self._effects(reader.node("effects")),
             next=self._reference(reader.literal("next"), reader.where("next")),
-            feedback=reader.text("feedback", required=False),
+            feedback=reader.text("feedback", TextKind.PARAGRAPH, required=False),
             principle=self._principle(reader),
             sets=reader.ident_list("sets", "the flag"),
             clears=reader.ident_list("clears", "the flag"),
@@ -322,7 +326,7 @@ class _ScenarioReader:
             self.sink.error(
                 reader.where("principle"),
                 "unknown-principle",
-                f"there is no principle '{principle}' in principles.yaml{hint}",
+                f"there is no principle {quoted(principle)} in principles.yaml{hint}",
             )
         return principle
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .diagnostics import DiagnosticSink, ScenarioError
 from .fields import MapReader
 from .model import Principle
+from .text_rules import TextKind
 from .yamltree import decode, read_tree
 
 PRINCIPLE_KEYS = ("name", "explanation", "source")
@@ -21,7 +22,10 @@ def read_principles(data: bytes, path: str) -> dict[str, Principle]:
         for key, (_, node) in top.mapping("principles", required=True).items():
             reader = MapReader(node, sink, f"principle '{key}'", PRINCIPLE_KEYS)
             principles[key] = Principle(
-                key, reader.text("name"), reader.text("explanation"), reader.text("source", required=False)
+                key,
+                reader.text("name", TextKind.LABEL),
+                reader.text("explanation", TextKind.PARAGRAPH),
+                reader.text("source", TextKind.LINE, required=False),
             )
     if sink.has_errors:
         raise ScenarioError(sink.items)

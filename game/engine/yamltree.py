@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import yaml
 
 from .collector import collector_paused
-from .diagnostics import DiagnosticSink, Position
+from .diagnostics import DiagnosticSink, Position, quoted, shown
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -105,12 +105,12 @@ def _position_in_bytes(data: bytes, offset: int) -> Position:
 
 def read_tree(text: str, sink: DiagnosticSink) -> YNode | None:
     """Parse one YAML document into a positioned tree; None (with diagnostics) if it fails."""
-    reported = len(sink.items)
+    before = sink.mark()
     try:
         return _build_tree(_Loader, text, sink)
     except yaml.MarkedYAMLError as problem:
         if _Loader is not yaml.SafeLoader and _opens_more_than_limit_before(problem, text):
-            del sink.items[reported:]  # the second reading reports them again
+            sink.rollback(before)  # the second reading reports them again
             return _read_without_libyaml_limit(text, sink, problem)
         sink.error(*_describe_parse_error(problem, text))
         return None
@@ -167,11 +167,11 @@ def _read_without_libyaml_limit(text: str, sink: DiagnosticSink, problem: yaml.M
 def _describe_parse_error(problem: yaml.MarkedYAMLError, source: str) -> tuple[Position, str, str]:
     mark = problem.problem_mark or problem.context_mark
     at = position_of(mark) if mark else Position(1, 1)
-    text = problem.problem or "this is not valid YAML"
+    text = shown(problem.problem or "this is not valid YAML")  # the pure-Python parser quotes the file
     if _character_at(source, at) == "\t":
         return at, "tab", "a tab character cannot indent YAML; use spaces"
     if problem.context:
-        text = f"{text} ({problem.context})"
+        text = f"{text} ({shown(problem.context)})"
     return at, "syntax", f"YAML syntax: {text}"
 
 
@@ -228,9 +228,11 @@ class _TreeBuilder:
             tag and tag.startswith("tag:yaml.org,2002:") and tag.rsplit(":", 1)[1] in ("map", "seq")
         ):
             return True
-        shown = tag.replace("tag:yaml.org,2002:", "!!") if tag else tag
+        written = shown(tag.replace("tag:yaml.org,2002:", "!!")) if tag else tag
         return self._fail(
-            event, "tag", f"the tag {shown} is not allowed: write plain text, numbers, lists and mappings without tags"
+            event,
+            "tag",
+            f"the tag {written} is not allowed: write plain text, numbers, lists and mappings without tags",
         )
 
     def _open(self, event: yaml.CollectionStartEvent) -> bool:
@@ -264,9 +266,12 @@ class _TreeBuilder:
     def _alias(self, event: yaml.AliasEvent) -> bool:
         node = self.anchors.get(event.anchor or "")
         if node is None:
-            return self._fail(event, "alias", f"the alias *{event.anchor} has no anchor &{event.anchor} before it")
+            name = shown(event.anchor or "")
+            return self._fail(event, "alias", f"the alias *{name} has no anchor &{name} before it")
         if any(open_node is node for open_node in self.stack):
-            return self._fail(event, "alias", f"the alias *{event.anchor} refers to a value that contains it")
+            return self._fail(
+                event, "alias", f"the alias *{shown(event.anchor or '')} refers to a value that contains it"
+            )
         self.aliased = True
         return self._attach(node, event)
 
@@ -314,7 +319,7 @@ class _TreeBuilder:
             self.sink.error(
                 key.position,
                 "duplicate-key",
-                f"duplicate key '{key.text}' (first written at line {first.line}); "
+                f"duplicate key {quoted(key.text)} (first written at line {first.line}); "
                 "YAML would silently keep only the last one",
             )
             return True

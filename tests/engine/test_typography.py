@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from game.engine.diagnostics import DiagnosticSink
 from game.engine.fields import MapReader
+from game.engine.text_rules import TextKind
 from game.engine.typography import plain, quoted_speech, typographic
 from game.engine.yamltree import read_tree
 from game.storage.scenario_files import load_library
@@ -110,4 +111,4 @@ def test_references_to_ids_are_read_as_written() -> None:
     tree = read_tree('next: "don\'t"\ntext: "don\'t"\n', sink)
     assert tree is not None
     reader = MapReader(tree, sink, "a choice", ("next", "text"))
-    assert (reader.literal("next"), reader.text("text")) == ("don't", "don\u2019t")
+    assert (reader.literal("next"), reader.text("text", TextKind.LINE)) == ("don't", "don\u2019t")
