@@ -9,8 +9,12 @@ from __future__ import annotations
 
 import logging
 import secrets
+import signal
 import sys
+import threading
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,6 +44,25 @@ def forget_pygame_objects() -> None:
             for value in vars(module).values():
                 if callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
+
+
+def at_least_minimum(size: tuple[int, int]) -> tuple[int, int]:
+    return max(MINIMUM_SIZE[0], size[0]), max(MINIMUM_SIZE[1], size[1])
+
+
+@contextmanager
+def stopped_by_sigterm(stop: Callable[[], None]) -> Iterator[None]:
+    """SIGTERM (`kill`, a logout, a service manager) calls `stop`, which ends the loop at the next frame
+    boundary even when busy frames never get to read SDL's quit event; the previous handler is back
+    afterwards. Only the main thread may handle signals, so elsewhere this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, lambda _number, _frame: stop())
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,11 +147,13 @@ class App:
         return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
 
     def _resized(self, size: tuple[int, int]) -> None:
+        """Follow the window's new size, never below the smallest the screens are laid out for."""
         if not self.settings.fullscreen:
-            self.windowed_size = (max(MINIMUM_SIZE[0], size[0]), max(MINIMUM_SIZE[1], size[1]))
-            if self.windowed_size != size:
-                self.screen = pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
-        self.screen = pygame.display.get_surface() or self.screen
+            self.windowed_size = at_least_minimum(size)
+        shown = pygame.display.get_surface()
+        if shown is None or shown.get_size() != at_least_minimum(shown.get_size()):
+            shown = self._open_window()  # windowed at the clamped size; fullscreen over the whole screen again
+        self.screen = shown
         self._retheme()
 
     def _retheme(self) -> None:
@@ -161,17 +186,24 @@ class App:
             self.sound_checked = True
 
     def run(self) -> int:
+        """The loop, until the player quits or SIGTERM arrives; an error before the first frame is shown
+        is raised, since there is no screen to go back to."""
         clock = pygame.time.Clock()
         last = time.perf_counter()
-        while self.running:
-            events = self._wait_for_events(clock)
-            now = time.perf_counter()
+        with stopped_by_sigterm(self.quit):
             try:
-                self.frame(min(now - last, LONGEST_FRAME_SECONDS), events)
-            except Exception:  # the UI boundary: a bug in one screen must not close the game
-                self.recover()
-            last = now
-        pygame.quit()
+                while self.running:
+                    events = self._wait_for_events(clock)
+                    now = time.perf_counter()
+                    try:
+                        self.frame(min(now - last, LONGEST_FRAME_SECONDS), events)
+                    except Exception:  # the UI boundary: a bug in one screen must not close the game
+                        if not self.frames:
+                            raise
+                        self.recover()
+                    last = now
+            finally:
+                pygame.quit()
         return 0
 
     def recover(self) -> None:

@@ -8,6 +8,7 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import IO
 
 import pygame
@@ -16,6 +17,7 @@ from game.storage.locations import SAVES, default_library
 
 from .app import App, AppConfig
 
+LOG = logging.getLogger(__name__)
 LOG_FILE = SAVES / "composure.log"
 # SDL falls back to these when it finds no display: set_mode then "works" and the window is invisible.
 WINDOWLESS_DRIVERS = frozenset({"offscreen", "dummy"})
@@ -24,15 +26,30 @@ NO_WINDOW = (
     "It needs a graphical display. Without one you can still play in the terminal:\n"
     "    python3 main.py play scenarios/angry-walk-in.yaml --text"
 )
+STOPPED = "Composure stopped because of an unexpected error ({name}).\n{details}"
 
 
 def open_game() -> int:
-    """The game window; warnings and errors also go to `saves/composure.log` for bug reports."""
+    """The game window; warnings and errors also go to `saves/composure.log` for bug reports.
+
+    The log starts first, so that an error while the game starts (its settings, its first frame)
+    is in it with its traceback too; the player is told in one line where to find it."""
+    log_file = start_log()
     reason = display_problem()
     if reason is not None:
         print(NO_WINDOW.format(reason=reason), file=sys.stderr)
         return 1
-    start_log()
+    try:
+        return open_and_run()
+    except Exception as problem:  # the last boundary: logged in full, then a short word and a failing exit
+        LOG.exception("the game stopped on an unexpected error")
+        pygame.quit()
+        details = f"The details are in {log_file}." if log_file else "The details are above."
+        print(STOPPED.format(name=type(problem).__name__, details=details), file=sys.stderr)
+        return 1
+
+
+def open_and_run() -> int:
     try:
         app = App(AppConfig(scenarios=default_library(), saves=SAVES))
     except pygame.error as problem:  # a display was found, yet the window would not open on it
@@ -42,15 +59,19 @@ def open_game() -> int:
     return app.run()
 
 
-def start_log() -> None:
+def start_log() -> Path | None:
+    """Warnings and errors to the terminal and to the log file; returns the file, if it could be opened."""
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    log_file: Path | None = LOG_FILE
     try:
         SAVES.mkdir(parents=True, exist_ok=True)
-        handlers: list[logging.Handler] = [logging.StreamHandler(), logging.FileHandler(LOG_FILE, encoding="utf-8")]
+        handlers.append(logging.FileHandler(LOG_FILE, encoding="utf-8"))
     except OSError:  # a read-only install still plays; the log then goes to the terminal only
-        handlers = [logging.StreamHandler()]
+        log_file = None
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=handlers
     )
+    return log_file
 
 
 def display_problem() -> str | None:
