@@ -12,6 +12,8 @@ from typing import NamedTuple
 
 from .limits import MAX_PROBLEMS_PER_FILE, QUOTED_IN_MESSAGES
 
+TOO_MANY = "too-many-problems"  # the code of the diagnostic that counts those left out
+
 
 class Severity(StrEnum):
     ERROR = "error"
@@ -60,9 +62,10 @@ class ScenarioError(Exception):
         return [d for d in self.diagnostics if d.is_error]
 
 
-def sort_key(diagnostic: Diagnostic) -> tuple[str, int, int, str]:
+def sort_key(diagnostic: Diagnostic) -> tuple[str, bool, int, int, str]:
+    """File order within each file, the count of problems left out last."""
     position = diagnostic.position
-    return (diagnostic.path, position.line, position.column, diagnostic.message)
+    return (diagnostic.path, diagnostic.code == TOO_MANY, position.line, position.column, diagnostic.message)
 
 
 def shown(text: str) -> str:
@@ -124,7 +127,7 @@ class DiagnosticSink:
         at = earlier.position if earlier else position  # where the first problem left out was found
         worst = Severity.ERROR if severity is Severity.ERROR or (earlier and earlier.is_error) else Severity.WARNING
         more = f"... and {self.left_out:,} more problem{'s' if self.left_out > 1 else ''} in this file"
-        self.items.append(Diagnostic(self.path, at, worst, "too-many-problems", more))
+        self.items.append(Diagnostic(self.path, at, worst, TOO_MANY, more))
 
     @property
     def count(self) -> int:
