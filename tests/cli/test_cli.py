@@ -140,6 +140,30 @@ def test_validate_reports_a_yaml_syntax_error(tmp_path: Path) -> None:
     assert DIAGNOSTIC.match(done.stdout.splitlines()[0]), done.stdout
 
 
+def test_validate_a_password_file_quotes_it_short(tmp_path: Path) -> None:
+    passwd = tmp_path / "passwd"
+    passwd.write_text("".join(f"user{n}:x:{n}:{n}:User {n}:/home/user{n}:/bin/bash\n" for n in range(40)))
+    done = run("validate", str(passwd))
+    assert done.returncode == 1
+    assert done.stdout == (
+        f"{passwd}:1:1: error: the scenario must be a mapping of keys, not "
+        "'user0:x:0:0:User 0:/home/user0:/bin/bash user1:x:1:1:User 1:/hom...'\n"
+    )
+
+
+def test_validate_a_library_with_a_big_notes_file_prints_a_short_report(tmp_path: Path) -> None:
+    shutil.copy(ANGRY_WALK_IN, tmp_path)
+    shutil.copy(ROOT / "scenarios" / PRINCIPLES_FILE, tmp_path)
+    notes = "".join(f"note-{n}: {'remember to ring back about the bill ' * 3}\n" for n in range(1_000))
+    (tmp_path / "notes.yaml").write_text(notes, encoding="utf-8")
+    assert len(notes) > 100_000  # 1,000 unknown keys and the ten keys a scenario needs
+    done = run("validate", str(tmp_path))
+    lines = done.stdout.splitlines()
+    assert done.returncode == 1 and len(lines) == 101
+    assert all(DIAGNOSTIC.match(line) and len(line) < 250 for line in lines), done.stdout
+    assert lines[-1] == f"{tmp_path / 'notes.yaml'}:101:1: error: ... and 910 more problems in this file"
+
+
 def test_validate_a_missing_path(tmp_path: Path) -> None:
     missing = tmp_path / "no-such-scenario.yaml"
     done = run("validate", str(missing))
