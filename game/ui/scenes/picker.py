@@ -1,7 +1,8 @@
 """The scenario picker: every scenario in the library as a card, broken ones too.
 
-A scenario that fails validation is listed, greyed out with its first error, so a trainer
-sees at once why it is missing from play; it cannot be started. The library is read once.
+A scenario that fails validation is listed, greyed out with its first error (one or two lines,
+however long the message), so a trainer sees at once why it is missing from play; it cannot be
+started. A broken principles file is listed the same way. The library is read once.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pygame
 
-from game.engine.diagnostics import sort_key
+from game.engine.diagnostics import Diagnostic, sort_key
 from game.engine.model import Channel, Scenario
 from game.engine.typography import typographic
 from game.storage.scenario_files import Library, load_library
@@ -25,6 +26,9 @@ from .picker_art import PLAY, draw_channel_icon, draw_keys, draw_pips, draw_play
 
 CHANNELS = {Channel.IN_PERSON: "In person", Channel.PHONE: "Phone", Channel.CHAT: "Chat"}
 MAX_DIFFICULTY = 5
+PROBLEM_CHARS = 160  # about two lines of a card at the smallest window
+SCENARIO_BROKEN = "This scenario has a mistake and can\u2019t be played yet:"
+PRINCIPLES_BROKEN = "The principles file has a mistake, so debriefs leave its advice out until it is fixed:"
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,6 +38,7 @@ class Card:
     title: str
     scenario: Scenario | None
     problem: str = ""
+    why: str = SCENARIO_BROKEN  # what the problem keeps from working
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +51,7 @@ class CardLayout:
 
 
 def cards_of(library: Library) -> list[Card]:
-    """Every scenario file, in file order; a broken one carries its first error."""
+    """Every scenario file, in file order, then a broken principles file; a broken one carries its first error."""
     cards = []
     for path, report in library.reports.items():
         errors = [d for d in report.diagnostics if d.is_error]
@@ -54,10 +59,21 @@ def cards_of(library: Library) -> list[Card]:
         if report.scenario is not None and not errors:
             cards.append(Card(report.scenario.title, report.scenario))
         else:
-            first = min(errors, key=sort_key) if errors else None
-            problem = f"Line {first.position.line}: {typographic(first.message)}" if first else "It could not be read."
-            cards.append(Card(path.name, None, problem))
+            cards.append(Card(path.name, None, first_problem(errors)))
+    for other in sorted({Path(d.path) for d in library.extra if d.is_error} - set(library.reports)):
+        errors = [d for d in library.extra if d.is_error and Path(d.path) == other]
+        cards.append(Card(other.name, None, first_problem(errors), PRINCIPLES_BROKEN))
     return cards
+
+
+def first_problem(errors: list[Diagnostic]) -> str:
+    """The first error on one or two lines: a message can quote a long stretch of the file."""
+    if not errors:
+        return "It could not be read."
+    first = min(errors, key=sort_key)
+    words = " ".join(first.message[: 2 * PROBLEM_CHARS].split())  # no line breaks; long ones cut before the work
+    text = f"Line {first.position.line}: {typographic(words)}"
+    return text if len(text) <= PROBLEM_CHARS else text[: PROBLEM_CHARS - 1].rstrip() + "\u2026"
 
 
 class PickerScene(Scene):
@@ -222,7 +238,7 @@ def _layout_card(theme: Theme, card: Card, top: int, width: int) -> CardLayout:
     blocks = [title]
     y = meta[1] + small.get_linesize() + theme.px(10)
     if card.scenario is None:
-        why = TextBlock("This scenario has a mistake and can\u2019t be played yet:", "small", palette.bad, inner, meta)
+        why = TextBlock(card.why, "small", palette.bad, inner, meta)
         below = (text_left, why.bottom(theme) + theme.px(4))
         blocks += [why, TextBlock(card.problem, "body", palette.muted, inner, below)]
     else:
