@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -18,6 +19,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from game.engine.conditions import ANGER_KEYS, CONDITION_KEYS
+from game.engine.limits import MAX_CHOICES, MAX_LIST_ITEMS
 from game.engine.loader import (
     CHOICE_KEYS,
     CUSTOMER_KEYS,
@@ -34,6 +36,7 @@ from game.engine.loader import (
 )
 from game.engine.model import Channel, Outcome, Visibility
 from game.engine.principles import PRINCIPLE_KEYS
+from game.engine.text_rules import TextKind, is_presentable
 from game.storage.scenario_files import PRINCIPLES_FILE, load_principles
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,6 +163,36 @@ def test_effect_range_equals_loader_limit() -> None:
     assert (effect["minimum"], effect["maximum"]) == (-EFFECT_LIMIT, EFFECT_LIMIT)
 
 
+@pytest.mark.parametrize("schema", [SCENARIO_SCHEMA, PRINCIPLES_SCHEMA], ids=["scenario", "principles"])
+def test_text_lengths_equal_the_loader_limits(schema: dict[str, Any]) -> None:
+    assert {kind: schema["$defs"][kind.name.lower()]["maxLength"] for kind in TextKind} == {
+        kind: kind.limit for kind in TextKind
+    }
+
+
+def test_list_lengths_equal_the_loader_limits() -> None:
+    say_list = definition("talkingNode")["properties"]["say"]["oneOf"][1]
+    assert definition("talkingNode")["properties"]["choices"]["maxItems"] == MAX_CHOICES
+    assert SCENARIO_SCHEMA["properties"]["objectives"]["maxItems"] == say_list["maxItems"] == MAX_LIST_ITEMS
+
+
+# Every code point the schema's patterns can speak of: not the surrogates, which a JSON Schema
+# pattern (UTF-16 in an editor) cannot tell from halves of a pair, nor the noncharacters.
+SPEAKABLE = [chr(point) for point in range(0x3000) if not 0xD800 <= point <= 0xDFFF and not 0xFDD0 <= point <= 0xFDEF]
+
+
+@pytest.mark.parametrize("kind", list(TextKind), ids=lambda kind: kind.name)
+def test_text_patterns_refuse_the_characters_the_loader_refuses(kind: TextKind) -> None:
+    pattern = re.compile(SCENARIO_SCHEMA["$defs"][kind.name.lower()]["pattern"])
+    assert PRINCIPLES_SCHEMA["$defs"][kind.name.lower()]["pattern"] == pattern.pattern
+    disagree = [
+        f"U+{ord(char):04X}"
+        for char in SPEAKABLE
+        if bool(pattern.search(f"a{char}b")) != is_presentable(f"a{char}b", kind)
+    ]
+    assert disagree == []
+
+
 def object_schemas(schema: Any) -> Iterator[dict[str, Any]]:
     """Every sub-schema with 'properties', anywhere in the document."""
     if isinstance(schema, dict):
@@ -257,6 +290,27 @@ def missing_outcome(data: dict[str, Any]) -> None:
     del data["endings"]["sorted"]["outcome"]
 
 
+def title_too_long(data: dict[str, Any]) -> None:
+    data["title"] = "a" * 81
+
+
+def line_break_in_a_choice(data: dict[str, Any]) -> None:
+    first_choice(data)["text"] = "Two\nlines."
+
+
+def escape_sequence_in_narration(data: dict[str, Any]) -> None:
+    data["nodes"]["greeting"]["narration"] = "\x1b[2J"
+
+
+def ten_choices(data: dict[str, Any]) -> None:
+    choices = data["nodes"]["greeting"]["choices"]
+    choices += [{**copy.deepcopy(choices[0]), "id": f"more-{n}"} for n in range(10 - len(choices))]
+
+
+def thirteen_objectives(data: dict[str, Any]) -> None:
+    data["objectives"] = [f"Objective {n}" for n in range(13)]
+
+
 @pytest.mark.parametrize(
     "mutate",
     [
@@ -276,6 +330,11 @@ def missing_outcome(data: dict[str, Any]) -> None:
         empty_condition,
         typo_in_anger_condition,
         missing_outcome,
+        title_too_long,
+        line_break_in_a_choice,
+        escape_sequence_in_narration,
+        ten_choices,
+        thirteen_objectives,
     ],
     ids=lambda f: f.__name__,
 )
@@ -311,6 +370,13 @@ def no_variation_or_walk_out(data: dict[str, Any]) -> None:
         del data["customer"][key]
 
 
+def texts_at_their_limits(data: dict[str, Any]) -> None:
+    data["title"] = "a" * 80
+    data["nodes"]["greeting"]["narration"] = "First.\n\nSecond, after a blank line."
+    first_choice(data)["feedback"] = "f" * 1500
+    data["objectives"] = [f"Objective {n}" for n in range(12)]
+
+
 def optional_choice_keys(data: dict[str, Any]) -> None:
     choice = first_choice(data)
     choice.update(effects={}, clears=[], when_unavailable="hide")
@@ -325,6 +391,7 @@ def optional_choice_keys(data: dict[str, Any]) -> None:
         rich_conditions,
         no_variation_or_walk_out,
         optional_choice_keys,
+        texts_at_their_limits,
     ],
     ids=lambda f: f.__name__,
 )
