@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import rules
+from .diagnostics import quoted
 from .machine import ANSWER, ROUTE, Conversation, machine_for
 from .model import Choice, Ending, Node, Scenario, Visibility
 from .statespace import State
@@ -199,7 +200,7 @@ class Session:
         self._speaking_node("choose")
         ids = [option.choice_id for option in self.view().options]
         if choice_id not in ids:
-            raise InvalidChoice(f"'{choice_id}' is not a choice offered here; offered: {', '.join(ids)}")
+            raise InvalidChoice(f"{quoted(choice_id)} is not a choice offered here; offered: {', '.join(ids)}")
         return self.choose(ids.index(choice_id), seconds)
 
     def timeout(self, seconds: float | None = None) -> View:

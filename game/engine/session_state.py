@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from .diagnostics import quoted, shown
 from .model import Scenario
 from .session import TIMEOUT, InvalidChoice, Session, Step
 from .statespace import State
@@ -42,11 +43,13 @@ def session_from_dict(scenario: Scenario, data: Any) -> Session:
         raise SessionStateError("this is not a saved Composure session")
     if data.get("version") != VERSION:
         raise SessionStateError(
-            f"this session was saved in format version {data.get('version')!r}; "
+            f"this session was saved in format version {shown(repr(data.get('version')))}; "
             f"this version of Composure reads version {VERSION}"
         )
     if data.get("scenario") != scenario.id:
-        raise SessionStateError(f"this session belongs to scenario '{data.get('scenario')}', not '{scenario.id}'")
+        raise SessionStateError(
+            f"this session belongs to scenario {quoted(str(data.get('scenario')))}, not '{scenario.id}'"
+        )
     try:
         session = Session(
             scenario,
@@ -100,7 +103,7 @@ def _origin(scenario: Scenario, data: dict[str, Any]) -> State:
     place, anger = _field(data, "place", str, "the origin"), _integer(data, "anger", "the origin")
     flags = _flags(data, "flags", "the origin")
     if place not in scenario.nodes or not 0 <= anger <= 100:
-        raise _Unfit(f"the start '{place}' with anger {anger} is not in this scenario")
+        raise _Unfit(f"the start {quoted(place)} with anger {anger} is not in this scenario")
     return State(place, anger, frozenset(flags))
 
 
@@ -120,10 +123,10 @@ def _replay(session: Session, number: int, entry: Any) -> None:
         seconds,
     )
     if step.node != session.place:
-        raise _Unfit(f"{where} was given at '{step.node}' but replay is at '{session.place}'")
+        raise _Unfit(f"{where} was given at {quoted(step.node)} but replay is at '{session.place}'")
     if step.choice == TIMEOUT:
         session.timeout(step.seconds)
     else:
         session.choose_id(step.choice, step.seconds)
     if session.history[-1] != step:
-        raise _Unfit(f"{where} ('{step.choice}') no longer has the same effect")
+        raise _Unfit(f"{where} ({quoted(step.choice)}) no longer has the same effect")

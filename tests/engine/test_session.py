@@ -761,6 +761,23 @@ def test_from_dict_refuses_bad_data(walk_in: Scenario, label: str, spoil, words:
     assert "Error" not in message and '"' not in message  # a sentence, not a Python exception's repr
 
 
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        lambda d: with_changes(d, scenario="x" * 5_000),
+        lambda d: with_changes(d, version="\x1b[2J" * 5_000),
+        lambda d: with_step_changes(d, 1, node="\x1b[2J" * 5_000),
+        lambda d: with_step_changes(d, 1, choice="x" * 5_000),
+    ],
+    ids=["scenario", "version", "node", "choice"],
+)
+def test_from_dict_quotes_a_spoilt_save_short(walk_in: Scenario, spoil) -> None:
+    with pytest.raises(SessionStateError) as raised:
+        Session.from_dict(walk_in, spoil(walk_in_save(walk_in)))
+    message = str(raised.value)
+    assert len(message) < 250 and "\x1b" not in message and "..." in message, message
+
+
 def test_from_dict_refuses_a_history_whose_choice_was_removed(walk_in: Scenario) -> None:
     text = ANGRY_WALK_IN.read_text(encoding="utf-8")
     dropped = edited(text, r"      - id: are-you-sure\n(?:        .*\n)+", "")
