@@ -62,12 +62,14 @@ def open_and_run() -> int:
 def start_log() -> Path | None:
     """Warnings and errors to the terminal and to the log file; returns the file, if it could be opened."""
     handlers: list[logging.Handler] = [logging.StreamHandler()]
-    log_file: Path | None = LOG_FILE
+    log_file: Path | None = None
     try:
         SAVES.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.FileHandler(LOG_FILE, encoding="utf-8"))
+        if not LOG_FILE.exists() or LOG_FILE.is_file():  # opening a pipe there would wait for a reader
+            handlers.append(logging.FileHandler(LOG_FILE, encoding="utf-8"))
+            log_file = LOG_FILE
     except OSError:  # a read-only install still plays; the log then goes to the terminal only
-        log_file = None
+        pass
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=handlers
     )

@@ -98,6 +98,20 @@ def test_a_poisoned_settings_file_is_set_aside_and_the_game_starts(installed: Pa
     assert "Traceback" not in log + errors
 
 
+def test_a_pipe_in_place_of_the_log_does_not_block_the_start(installed: Path) -> None:
+    """The log then goes to the terminal only; nothing waits for a reader of the pipe."""
+    saves = installed / "saves"
+    fifo(saves / LOG)
+    deep_brackets(saves / "settings.json")  # something to log, and a sign that the game got going
+    game = start(installed)
+    wait_for(lambda: any(saves.glob("settings.json.unreadable-*")), game)
+    game.send_signal(signal.SIGTERM)
+    errors = ended(game)
+    assert game.returncode == 0, errors
+    assert "moved to" in errors
+    assert stat.S_ISFIFO(os.lstat(saves / LOG).st_mode), "left as it was"
+
+
 PLANTED = {
     "making the window": "TitleScene.__init__",  # the App pushes the title while it is made
     "the first frame": "TitleScene.draw",
