@@ -26,7 +26,7 @@ from .analysis_report import analysis_as_dict, render_analysis
 from .autoplay import STRATEGIES, play_out
 from .common import flags_known, load_or_report, parse_flags, plain_when_needed
 from .play_text import play_in_terminal
-from .text_render import render_debrief
+from .text_render import render_debrief, terminal_safe
 
 RUNS_MAX = 1_000_000  # about a minute of random play on the shipped scenarios
 NO_SCENARIOS = (
@@ -182,7 +182,8 @@ def play(args: argparse.Namespace) -> int:
         print(f"error: {problem}", file=sys.stderr)
         return 2
     if args.auto is None:
-        print(f"{scenario.title}  (seed {seed}: replay this run with --seed {seed})\n{scenario.summary}\n")
+        title, summary = terminal_safe(scenario.title), terminal_safe(scenario.summary)
+        print(f"{title}  (seed {seed}: replay this run with --seed {seed})\n{summary}\n")
         return play_in_terminal(session)
     play_out(session, args.auto, seed)
     outcome = result(session)

@@ -41,8 +41,8 @@ def forget_pygame_objects() -> None:
     (The sound module's cache holds plain sample bytes, which stay good.)"""
     for name, module in list(sys.modules.items()):
         if name.startswith("game.ui.") and name != "game.ui.sound":
-            for value in vars(module).values():
-                if callable(getattr(value, "cache_clear", None)):
+            for value in vars(module).values():  # caches, not classes that define a cache_clear
+                if not isinstance(value, type) and callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
 
 

@@ -26,9 +26,6 @@ class SurfaceCache:
         self.pixels = pixels
         self._kept: OrderedDict[tuple[Hashable, ...], pygame.Surface] = OrderedDict()
         self._held = 0
-        # An attribute, not a method: the App calls every `cache_clear` in the screens' modules
-        # when pygame quits, and would find a method on this class itself too.
-        self.cache_clear = self._forget
 
     def __call__(self, *key: Hashable) -> pygame.Surface:
         surface = self._kept.get(key)
@@ -51,7 +48,7 @@ class SurfaceCache:
     def __len__(self) -> int:
         return len(self._kept)
 
-    def _forget(self) -> None:
+    def cache_clear(self) -> None:
         """Forget everything: the surfaces die with pygame.quit()."""
         self._kept.clear()
         self._held = 0
