@@ -54,6 +54,7 @@ _NEVER = r"\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud8
 NOT_IN_PARAGRAPH = re.compile(f"[{_NEVER}]")
 NOT_IN_ONE_LINE = re.compile(rf"[{_NEVER}\n]")
 VISIBLE_CATEGORIES = frozenset("LNPS")  # letters, numbers, punctuation, symbols
+LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what most texts start with: letters and numbers are visible
 SEPARATORS = {"\u2028": "line", "\u2029": "paragraph"}
 INVISIBLE = "no letter, number, punctuation mark or symbol"
 
@@ -66,12 +67,12 @@ def text_problems(text: str, kind: TextKind) -> list[TextProblem]:
     if first is not None:
         problems.append(TextProblem("character", _forbidden(first, sum(1 for _ in pattern.finditer(text)))))
     lines = text.split("\n")
-    if not any(_has_visible(line) for line in lines):
+    filled = [number for number, line in enumerate(lines, 1) if line.strip()]
+    unseen = [number for number in filled if not _has_visible(lines[number - 1])]
+    if unseen == filled:  # also when there is nothing but spaces
         problems.append(TextProblem("invisible", f"has nothing visible: {INVISIBLE}"))
-    else:
-        unseen = next((n for n, line in enumerate(lines, 1) if line.strip() and not _has_visible(line)), None)
-        if unseen is not None:
-            problems.append(TextProblem("invisible", f"has nothing visible on its line {unseen}: {INVISIBLE}"))
+    elif unseen:
+        problems.append(TextProblem("invisible", f"has nothing visible on its line {unseen[0]}: {INVISIBLE}"))
     if len(text) > kind.limit:
         problems.append(
             TextProblem(
@@ -87,7 +88,10 @@ def is_presentable(text: str, kind: TextKind) -> bool:
 
 
 def _has_visible(line: str) -> bool:
-    return any(unicodedata.category(char)[0] in VISIBLE_CATEGORIES for char in line)
+    """A letter or digit is found by the regular expression engine, in C; the rest by category."""
+    return LETTER_OR_DIGIT.search(line) is not None or any(
+        unicodedata.category(char)[0] in VISIBLE_CATEGORIES for char in line
+    )
 
 
 def _forbidden(first: re.Match[str], count: int) -> str:
