@@ -2,6 +2,8 @@
 
 Loading and validation never stop at the first problem; they collect `Diagnostic`s so a
 trainer sees every mistake in a file at once, each as `path:line:col: severity: message`.
+A file that is not a scenario at all must still give a short report: a message quotes the file
+only through `quoted`/`shown`, and a sink keeps a file's first MAX_PROBLEMS_PER_FILE problems.
 """
 
 from __future__ import annotations
