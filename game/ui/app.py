@@ -50,19 +50,24 @@ def at_least_minimum(size: tuple[int, int]) -> tuple[int, int]:
     return max(MINIMUM_SIZE[0], size[0]), max(MINIMUM_SIZE[1], size[1])
 
 
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)  # `kill`, a logout or a service manager; Ctrl+C in the terminal
+
+
 @contextmanager
-def stopped_by_sigterm(stop: Callable[[], None]) -> Iterator[None]:
-    """SIGTERM (`kill`, a logout, a service manager) calls `stop`, which ends the loop at the next frame
-    boundary even when busy frames never get to read SDL's quit event; the previous handler is back
-    afterwards. Only the main thread may handle signals, so elsewhere this does nothing."""
+def stopped_by_signals(stop: Callable[[], None]) -> Iterator[None]:
+    """SIGTERM or Ctrl+C calls `stop`, which ends the loop at the next frame boundary, as closing the
+    window does, even when busy frames never get to read SDL's quit event (and Ctrl+C leaves no
+    traceback); the previous handlers are back afterwards. Only the main thread may handle
+    signals, so elsewhere this does nothing."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.signal(signal.SIGTERM, lambda _number, _frame: stop())
+    previous = {number: signal.signal(number, lambda _number, _frame: stop()) for number in STOP_SIGNALS}
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, signal.SIG_DFL if previous is None else previous)
+        for number, handler in previous.items():
+            signal.signal(number, signal.SIG_DFL if handler is None else handler)
 
 
 @dataclass(frozen=True, slots=True)
@@ -190,7 +195,7 @@ class App:
         is raised, since there is no screen to go back to."""
         clock = pygame.time.Clock()
         last = time.perf_counter()
-        with stopped_by_sigterm(self.quit):
+        with stopped_by_signals(self.quit):
             try:
                 while self.running:
                     events = self._wait_for_events(clock)

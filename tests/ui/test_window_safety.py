@@ -1,4 +1,4 @@
-"""The window under pressure: a fullscreen window told it is tiny, and SIGTERM while the game is busy."""
+"""The window under pressure: a fullscreen window told it is tiny, and SIGTERM or Ctrl+C while the game is busy."""
 
 from __future__ import annotations
 
@@ -36,22 +36,25 @@ def test_a_tiny_fullscreen_window_is_laid_out_at_least_at_the_minimum(game: Driv
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM cannot be sent to oneself there")
-def test_sigterm_ends_the_loop_even_when_no_frame_reads_an_event(game: Driver, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize("number", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "Ctrl+C"])
+def test_a_stop_signal_ends_the_loop_even_when_no_frame_reads_an_event(
+    game: Driver, monkeypatch: pytest.MonkeyPatch, number: signal.Signals
+) -> None:
     """Busy frames that never get to SDL's quit event: the handler ends the loop at the next frame boundary."""
     app = game.app
-    before = signal.getsignal(signal.SIGTERM)
+    before = signal.getsignal(number)
     frames = 0
 
     def busy_without_events(_clock: pygame.time.Clock) -> list[pygame.event.Event]:
         nonlocal frames
         frames += 1
         if frames == 5:
-            os.kill(os.getpid(), signal.SIGTERM)
+            os.kill(os.getpid(), number)
         if frames > FRAME_GUARD:
             app.running = False  # the guard: fail below instead of looping for ever
         return []
 
     monkeypatch.setattr(app, "_wait_for_events", busy_without_events)
     assert app.run() == 0
-    assert frames <= 6, f"still running {frames - 5} frames after SIGTERM"
-    assert signal.getsignal(signal.SIGTERM) == before, "the previous handler is back"
+    assert frames <= 6, f"still running {frames - 5} frames after {number.name}"
+    assert signal.getsignal(number) == before, "the previous handler is back"
