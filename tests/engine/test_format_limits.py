@@ -248,30 +248,20 @@ def test_fifty_choices_are_one_error() -> None:
 
 
 @pytest.mark.parametrize(
-    ("old", "new", "where", "name"),
+    ("old", "head", "entry", "first", "name"),
     [
-        (
-            "  - Stay calm",
-            "  - Stay calm\n" + "  - Listen\n" * (MAX_LIST_ITEMS - 1),
-            "7:5",
-            "'objectives' in the scenario",
-        ),
-        (
-            "    say: Why is my bill so high?",
-            "    say:\n" + "      - Why?\n" * MAX_LIST_ITEMS,
-            "16:9",
-            "'say' in node 'hello'",
-        ),
+        ("  - Stay calm", "", "  - Listen\n", (7, 5), "'objectives' in the scenario"),
+        ("    say: Why is my bill so high?", "    say:\n", "      - Why?\n", (16, 9), "'say' in node 'hello'"),
     ],
     ids=["objectives", "say"],
 )
 def test_twelve_entries_are_accepted_and_thirteen_refused_at_the_thirteenth(
-    old: str, new: str, where: str, name: str
+    old: str, head: str, entry: str, first: tuple[int, int], name: str
 ) -> None:
-    assert printed(variant((old, new))) == []
-    line, column = map(int, where.split(":"))
-    one_more = new + ("  - Listen\n" if name.startswith("'objectives'") else "      - Why?\n")
-    assert printed(variant((old, one_more.rstrip("\n")))) == [
+    """`first` is where the first entry is written, so the thirteenth is twelve lines on."""
+    assert printed(variant((old, (head + entry * MAX_LIST_ITEMS).rstrip("\n")))) == []
+    line, column = first
+    assert printed(variant((old, (head + entry * (MAX_LIST_ITEMS + 1)).rstrip("\n")))) == [
         f"s.yaml:{line + MAX_LIST_ITEMS}:{column}: error: {name} has 13 entries; the limit is 12"
     ]
 
