@@ -162,6 +162,10 @@ def test_validate_a_library_with_a_big_notes_file_prints_a_short_report(tmp_path
     assert done.returncode == 1 and len(lines) == 101
     assert all(DIAGNOSTIC.match(line) and len(line) < 250 for line in lines), done.stdout
     assert lines[-1] == f"{tmp_path / 'notes.yaml'}:101:1: error: ... and 910 more problems in this file"
+    assert done.stderr.strip() == (
+        "checked 2 scenario file(s): 100 error(s), 0 warning(s); "
+        "1 file(s) had more problems than shown (see each one's last line)"
+    )
 
 
 def test_validate_a_missing_path(tmp_path: Path) -> None:
