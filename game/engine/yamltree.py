@@ -18,6 +18,7 @@ import yaml
 
 from .collector import collector_paused
 from .diagnostics import DiagnosticSink, Position, quoted, shown
+from .yaml_problems import explain
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -165,14 +166,12 @@ def _read_without_libyaml_limit(text: str, sink: DiagnosticSink, problem: yaml.M
 
 
 def _describe_parse_error(problem: yaml.MarkedYAMLError, source: str) -> tuple[Position, str, str]:
+    """Our own sentence for it (see yaml_problems), so no parser's wording reaches a trainer."""
     mark = problem.problem_mark or problem.context_mark
-    at = position_of(mark) if mark else Position(1, 1)
-    text = shown(problem.problem or "this is not valid YAML")  # the pure-Python parser quotes the file
-    if _character_at(source, at) == "\t":
-        return at, "tab", "a tab character cannot indent YAML; use spaces"
-    if problem.context:
-        text = f"{text} ({shown(problem.context)})"
-    return at, "syntax", f"YAML syntax: {text}"
+    if mark is not None and _character_at(source, position_of(mark)) == "\t":
+        return position_of(mark), "tab", "a tab character cannot indent YAML; use spaces"
+    at, message = explain(problem)
+    return at or Position(1, 1), "syntax", f"YAML syntax: {message}"
 
 
 def _describe_bad_character(source: str) -> tuple[Position, str, str]:

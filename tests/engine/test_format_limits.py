@@ -76,7 +76,7 @@ def test_a_lone_surrogate_escape_is_a_located_syntax_error() -> None:
     """libyaml refuses the escape itself; the pure-Python reader lets it through to the text rules
     (see test_text_rules)."""
     assert printed(titled(r"A\ud800B")) == [
-        "s.yaml:2:12: error: YAML syntax: found invalid Unicode character escape code (while parsing a quoted scalar)"
+        "s.yaml:2:12: error: YAML syntax: this \\u or \\U escape does not name a character: write the character itself"
     ]
 
 

@@ -272,12 +272,13 @@ def test_a_file_of_only_values_gets_a_message_without_aliases(monkeypatch: pytes
         ),
         pytest.param(
             b'id: x\ntitle: "unterminated\n',
-            "h.yaml:3:1: error: YAML syntax: found unexpected end of stream (while scanning a quoted scalar)",
+            "h.yaml:2:8: error: YAML syntax: a quotation mark opened here is never closed: close it at the end of the text",
             id="unterminated quote",
         ),
         pytest.param(
             b"id: x\n  title: y\n",
-            "h.yaml:2:8: error: YAML syntax: mapping values are not allowed in this context",
+            "h.yaml:2:8: error: YAML syntax: a colon followed by a space cannot stand inside this value: "
+            "if this line is a new key, line it up with the keys above; otherwise put the whole text in quotes",
             id="bad indentation",
         ),
         pytest.param(
