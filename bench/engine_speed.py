@@ -26,10 +26,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from generate_scenario import generate
 
-from game.engine.analysis import analyse, random_play
-from game.engine.loader import read_scenario
+from game.engine.judging.analysis import analyse, random_play
 from game.engine.model import Scenario
-from game.engine.session import Session
+from game.engine.playing.session import Session
+from game.engine.reading.loader import read_scenario
 from game.storage.scenario_files import load_principles
 from game.tools.autoplay import play_out
 

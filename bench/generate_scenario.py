@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script, beside the game package
-from game.engine.limits import MAX_CHOICES
+from game.engine.reading.limits import MAX_CHOICES
 
 WORDS = (
     "account letter refund manager receipt delivery order payment waiting appointment "

@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from engine_speed import median_seconds
 
-from game.engine.loader import read_scenario
+from game.engine.reading.loader import read_scenario
 from tests.engine.test_hostile_files import billion_laughs
 
 GOAL_SECONDS = 2.0

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from game.engine.loader import read_scenario
 from game.engine.model import Scenario
+from game.engine.reading.loader import read_scenario
 
 
 def scenario_from(text: str, path: str = "test.yaml") -> Scenario:

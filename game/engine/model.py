@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .diagnostics import Position
+from .reading.diagnostics import Position
 
 SCORE_NAMES = ("composure", "assertiveness", "resolution")
 NOWHERE = Position(1, 1)

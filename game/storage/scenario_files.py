@@ -10,12 +10,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.engine.diagnostics import Diagnostic, DiagnosticSink, Position, ScenarioError, sort_key
-from game.engine.loader import LoadReport, read_scenario
 from game.engine.model import Principle, Scenario
-from game.engine.principles import read_principles
-from game.engine.validate import check_library
-from game.engine.yamltree import MAX_BYTES
+from game.engine.reading.diagnostics import Diagnostic, DiagnosticSink, Position, ScenarioError, sort_key
+from game.engine.reading.loader import LoadReport, read_scenario
+from game.engine.reading.principles import read_principles
+from game.engine.reading.validate import check_library
+from game.engine.reading.yamltree import MAX_BYTES
 
 from .bounded import UnreadableFile, read_bounded
 

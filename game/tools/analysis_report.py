@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.analysis import Analysis, PlayStatistics
+from game.engine.judging.analysis import Analysis, PlayStatistics
 from game.engine.model import SCORE_NAMES
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from game.engine.analysis import Analysis, analysis_for
-from game.engine.scoring import session_root
-from game.engine.session import TIMEOUT, Session
+from game.engine.judging.analysis import Analysis, analysis_for
+from game.engine.judging.scoring import session_root
+from game.engine.playing.session import TIMEOUT, Session
 
 STRATEGIES = ("best", "worst", "random")
 Policy = Callable[[Session], str]

@@ -13,12 +13,12 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from game.engine.analysis import AnalysisError, analyse, random_play
-from game.engine.diagnostics import TOO_MANY
+from game.engine.judging.analysis import AnalysisError, analyse, random_play
+from game.engine.judging.scoring import Result, result
 from game.engine.model import Scenario
-from game.engine.rules import ANGER_MAX, ANGER_MIN, TEMPERAMENT_MAX, TEMPERAMENT_MIN
-from game.engine.scoring import Result, result
-from game.engine.session import InvalidChoice, Session
+from game.engine.playing.rules import ANGER_MAX, ANGER_MIN, TEMPERAMENT_MAX, TEMPERAMENT_MIN
+from game.engine.playing.session import InvalidChoice, Session
+from game.engine.reading.diagnostics import TOO_MANY
 from game.storage.locations import default_library
 from game.storage.scenario_files import PRINCIPLES_FILE, load_library, scenario_paths
 from game.storage.settings import TEXT_SIZES

@@ -8,10 +8,10 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.engine.diagnostics import sort_key
-from game.engine.links import flags_named_at
 from game.engine.model import Scenario
-from game.engine.typography import plain
+from game.engine.reading.diagnostics import sort_key
+from game.engine.reading.links import flags_named_at
+from game.engine.reading.typography import plain
 from game.storage.scenario_files import load_report
 
 PLAIN_ERRORS = "composure-plain"  # the codec error handler of plain_when_needed

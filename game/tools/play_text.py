@@ -6,8 +6,8 @@ import sys
 import time
 from typing import TextIO
 
-from game.engine.scoring import result
-from game.engine.session import InvalidChoice, Session
+from game.engine.judging.scoring import result
+from game.engine.playing.session import InvalidChoice, Session
 
 from .text_render import render_debrief, render_view, wrap
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from game.engine.session import Session
+from game.engine.playing.session import Session
 from game.storage.scenario_files import PRINCIPLES_FILE, load_scenario
 from game.tools.cli import build_parser
 from tests.content.transcript import load_runs

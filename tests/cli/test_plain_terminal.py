@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from game.engine.typography import plain
+from game.engine.reading.typography import plain
 from tests.paths import ANGRY_WALK_IN, ROOT
 
 WALK_IN = str(ANGRY_WALK_IN.relative_to(ROOT))

@@ -9,8 +9,8 @@ import sys
 import unicodedata
 from pathlib import Path
 
-from game.engine.scoring import result
-from game.engine.session import Session
+from game.engine.judging.scoring import result
+from game.engine.playing.session import Session
 from game.storage.scenario_files import load_scenario
 from game.tools.play_text import play_in_terminal
 from game.tools.text_render import render_debrief, render_view, terminal_safe

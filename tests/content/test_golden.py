@@ -12,7 +12,7 @@ import json
 
 import pytest
 
-from game.engine.session import TIMEOUT, Session
+from game.engine.playing.session import TIMEOUT, Session
 from game.storage.scenario_files import load_scenario
 from game.tools.autoplay import play_out
 from tests.content.transcript import GOLDEN, RUNS, UPDATE_COMMAND, Run, load_runs, transcript

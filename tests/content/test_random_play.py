@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import rules
-from game.engine.scoring import GRADES, result
-from game.engine.session import Session
+from game.engine.judging.scoring import GRADES, result
+from game.engine.playing import rules
+from game.engine.playing.session import Session
 from game.storage.scenario_files import PRINCIPLES_FILE, load_library, load_report, load_scenario
 from game.tools.autoplay import play_out
 from tests.paths import SCENARIOS

@@ -18,9 +18,10 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from game.engine.conditions import ANGER_KEYS, CONDITION_KEYS
-from game.engine.limits import MAX_CHOICES, MAX_LIST_ITEMS
-from game.engine.loader import (
+from game.engine.model import Channel, Outcome, Visibility
+from game.engine.playing.conditions import ANGER_KEYS, CONDITION_KEYS
+from game.engine.reading.limits import MAX_CHOICES, MAX_LIST_ITEMS
+from game.engine.reading.loader import (
     CHOICE_KEYS,
     CUSTOMER_KEYS,
     EFFECT_KEYS,
@@ -34,9 +35,8 @@ from game.engine.loader import (
     VARIATION_KEYS,
     read_scenario,
 )
-from game.engine.model import Channel, Outcome, Visibility
-from game.engine.principles import PRINCIPLE_KEYS
-from game.engine.text_rules import TextKind, is_presentable
+from game.engine.reading.principles import PRINCIPLE_KEYS
+from game.engine.reading.text_rules import TextKind, is_presentable
 from game.storage.scenario_files import PRINCIPLES_FILE, load_principles
 
 ROOT = Path(__file__).resolve().parents[2]

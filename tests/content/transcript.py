@@ -27,10 +27,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # also when run as `python3 tests/content/transcript.py`
     sys.path.insert(0, str(ROOT))
 
+from game.engine.judging.scoring import result
 from game.engine.model import Scenario
-from game.engine.scoring import result
-from game.engine.session import TIMEOUT, Session, View
-from game.engine.typography import quoted_speech
+from game.engine.playing.session import TIMEOUT, Session, View
+from game.engine.reading.typography import quoted_speech
 from game.storage.scenario_files import load_scenario
 
 GOLDEN = Path(__file__).resolve().parent / "golden"

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.diagnostics import sort_key
-from game.engine.loader import read_scenario
 from game.engine.model import Principle
+from game.engine.reading.diagnostics import sort_key
+from game.engine.reading.loader import read_scenario
 from game.storage.scenario_files import load_library
 
 PATH = "s.yaml"

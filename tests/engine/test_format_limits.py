@@ -10,11 +10,18 @@ from __future__ import annotations
 
 import pytest
 
-from game.engine.diagnostics import ScenarioError
-from game.engine.limits import MAX_CHOICES, MAX_LABEL, MAX_LINE, MAX_LIST_ITEMS, MAX_PARAGRAPH, QUOTED_IN_MESSAGES
-from game.engine.loader import read_scenario
-from game.engine.principles import read_principles
-from game.engine.text_rules import TextKind
+from game.engine.reading.diagnostics import ScenarioError
+from game.engine.reading.limits import (
+    MAX_CHOICES,
+    MAX_LABEL,
+    MAX_LINE,
+    MAX_LIST_ITEMS,
+    MAX_PARAGRAPH,
+    QUOTED_IN_MESSAGES,
+)
+from game.engine.reading.loader import read_scenario
+from game.engine.reading.principles import read_principles
+from game.engine.reading.text_rules import TextKind
 from tests.engine.test_diagnostics import PATH, printed, variant
 
 TITLE = "title: A short call"

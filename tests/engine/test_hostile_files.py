@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import yamltree
-from game.engine.loader import LoadReport, read_scenario
+from game.engine.reading import yamltree
+from game.engine.reading.loader import LoadReport, read_scenario
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = (ROOT / "scenarios" / "angry-walk-in.yaml").read_text(encoding="utf-8")
@@ -33,7 +33,7 @@ TAG_NOT_ALLOWED = "is not allowed: write plain text, numbers, lists and mappings
 CHILD = """
 import json, sys
 sys.path.insert(0, sys.argv[1])
-from game.engine.loader import read_scenario
+from game.engine.reading.loader import read_scenario
 data = open(sys.argv[2], "rb").read()
 report = read_scenario(data, "h.yaml")
 print(json.dumps({"loaded": report.scenario is not None,

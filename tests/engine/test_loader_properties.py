@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, note, settings
 from hypothesis import strategies as st
 
-from game.engine.loader import LoadReport, read_scenario
+from game.engine.reading.loader import LoadReport, read_scenario
 from tests.depth import scaled
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.loader import read_scenario
+from game.engine.judging.statespace import explore
 from game.engine.model import Scenario
-from game.engine.reach import ALL, reachability, shifted, span
-from game.engine.rules import clamp_anger, step
-from game.engine.statespace import explore
+from game.engine.playing.rules import clamp_anger, step
+from game.engine.reading.loader import read_scenario
+from game.engine.reading.reach import ALL, reachability, shifted, span
 from game.storage.scenario_files import load_principles, load_scenario
 from tests.paths import ANGRY_WALK_IN, ROOT
 

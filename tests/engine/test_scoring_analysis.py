@@ -23,13 +23,13 @@ from typing import NamedTuple
 
 import pytest
 
-from game.engine.analysis import AnalysisError, analyse, random_play
-from game.engine.bounds import Bounds, compute_bounds, ending_points, find_unbounded_loops
-from game.engine.loader import read_scenario
+from game.engine.judging.analysis import AnalysisError, analyse, random_play
+from game.engine.judging.bounds import Bounds, compute_bounds, ending_points, find_unbounded_loops
+from game.engine.judging.scoring import GRADES, Result, grade_for, result
+from game.engine.judging.statespace import explore, start_state
 from game.engine.model import SCORE_NAMES, Outcome, Scenario
-from game.engine.scoring import GRADES, Result, grade_for, result
-from game.engine.session import TIMEOUT, Session
-from game.engine.statespace import explore, start_state
+from game.engine.playing.session import TIMEOUT, Session
+from game.engine.reading.loader import read_scenario
 from game.storage.scenario_files import load_scenario
 from game.tools.autoplay import play_out
 from tests.inline_scenarios import header, scenario_from

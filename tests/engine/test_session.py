@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from game.engine import rules
 from game.engine.model import Scenario
-from game.engine.session import TIMEOUT, InvalidChoice, Session
-from game.engine.session_state import SessionStateError
+from game.engine.playing import rules
+from game.engine.playing.session import TIMEOUT, InvalidChoice, Session
+from game.engine.playing.session_state import SessionStateError
 from game.storage.scenario_files import load_scenario
 from tests.inline_scenarios import header, scenario_from
 

@@ -1,4 +1,4 @@
-"""The text rules (game/engine/text_rules.py) on their own, and the promise they make: whatever text
+"""The text rules (game/engine/reading/text_rules.py) on their own, and the promise they make: whatever text
 is written into a field of the real scenario, either `validate` reports a located error or the
 loaded text is presentable, so the screens can draw it."""
 
@@ -11,12 +11,12 @@ import yaml
 from hypothesis import given, note, settings
 from hypothesis import strategies as st
 
-from game.engine import yamltree
-from game.engine.limits import MAX_LINE
-from game.engine.loader import LoadReport, read_scenario
 from game.engine.model import Scenario
-from game.engine.text_rules import TextKind, is_presentable
-from game.engine.typography import typographic
+from game.engine.reading import yamltree
+from game.engine.reading.limits import MAX_LINE
+from game.engine.reading.loader import LoadReport, read_scenario
+from game.engine.reading.text_rules import TextKind, is_presentable
+from game.engine.reading.typography import typographic
 from tests.depth import scaled
 from tests.engine.test_diagnostics import printed, variant
 from tests.paths import ANGRY_WALK_IN

@@ -9,11 +9,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.engine.diagnostics import DiagnosticSink
-from game.engine.fields import MapReader
-from game.engine.text_rules import TextKind
-from game.engine.typography import plain, quoted_speech, typographic
-from game.engine.yamltree import read_tree
+from game.engine.reading.diagnostics import DiagnosticSink
+from game.engine.reading.fields import MapReader
+from game.engine.reading.text_rules import TextKind
+from game.engine.reading.typography import plain, quoted_speech, typographic
+from game.engine.reading.yamltree import read_tree
 from game.storage.scenario_files import load_library
 from tests.paths import SCENARIOS
 

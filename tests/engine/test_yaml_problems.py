@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from game.engine import yamltree
-from game.engine.diagnostics import DiagnosticSink
-from game.engine.yaml_problems import GENERAL
+from game.engine.reading import yamltree
+from game.engine.reading.diagnostics import DiagnosticSink
+from game.engine.reading.yaml_problems import GENERAL
 
 BROKEN = {
     "unclosed double quote": ('a: "abc\nb: c\n', "1:4", "a quotation mark opened here is never closed"),
@@ -73,7 +73,7 @@ def test_no_parser_wording_reaches_the_message(text: str, where: str, start: str
 
 
 def test_an_unrecognised_mistake_gets_our_general_sentence() -> None:
-    from game.engine.yaml_problems import explain
+    from game.engine.reading.yaml_problems import explain
 
     mark = yaml.Mark("s.yaml", 0, 2, 4, None, None)
     position, message = explain(yaml.MarkedYAMLError(problem="something new went wrong", problem_mark=mark))

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 import pygame
 import pytest
 
+from game.engine.judging.scoring import result
 from game.engine.model import Scenario
-from game.engine.scoring import result
-from game.engine.session import TIMEOUT, Session
+from game.engine.playing.session import TIMEOUT, Session
 from game.storage.scenario_files import load_library, load_scenario
 from game.storage.settings import Settings
 from game.tools.autoplay import play_out

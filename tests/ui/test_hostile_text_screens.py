@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from game.engine.model import Channel, Scenario
-from game.engine.session import Session
+from game.engine.playing.session import Session
 from game.storage.scenario_files import load_scenario
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.picker import Card, PickerScene

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import pygame
 import pytest
 
-from game.engine.session import TIMEOUT
+from game.engine.playing.session import TIMEOUT
 from game.storage.settings import TEXT_SIZES, Settings, save_settings
 from game.tools.autoplay import policy
 from game.ui.scene import Scene

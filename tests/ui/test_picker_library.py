@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from game.engine.diagnostics import Diagnostic, Position, Severity
+from game.engine.reading.diagnostics import Diagnostic, Position, Severity
 from game.storage.scenario_files import PRINCIPLES_FILE
 from game.ui.scenes.picker import PRINCIPLES_BROKEN, PROBLEM_CHARS, PickerScene, first_problem
 from game.ui.scenes.play import PlayScene

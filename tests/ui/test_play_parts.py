@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.engine.session import Session
+from game.engine.playing.session import Session
 from game.storage.scenario_files import load_scenario
 from game.ui.intents import Back, Choose, Click, Move, Point, Skip
 from game.ui.meter import CHANGE_SHOWN, AngerMeter, Eased

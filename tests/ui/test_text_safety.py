@@ -19,7 +19,7 @@ import pygame
 import pytest
 
 from game.engine.model import Scenario
-from game.engine.session import Session
+from game.engine.playing.session import Session
 from game.storage.scenario_files import load_scenario
 from game.storage.settings import Settings
 from game.ui import theme as theme_module

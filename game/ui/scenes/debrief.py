@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine.judging.scoring import Result, Review
+from game.engine.judging.scoring import result as score
 from game.engine.model import Outcome, Scenario
-from game.engine.scoring import Result, Review
-from game.engine.scoring import result as score
-from game.engine.session import Session
+from game.engine.playing.session import Session
 
 from ..chart import answer_at, draw_chart
 from ..intents import Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pygame
 
-from game.engine.diagnostics import Diagnostic, sort_key
 from game.engine.model import Channel, Scenario
-from game.engine.typography import typographic
+from game.engine.reading.diagnostics import Diagnostic, sort_key
+from game.engine.reading.typography import typographic
 from game.storage.scenario_files import Library, load_library
 
 from ..intents import Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.engine.model import Channel, Scenario
-from game.engine.session import Session
+from game.engine.playing.session import Session
 
 from ..dialogue import (
     NOTE,

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .conditions import flags_named
-from .model import Node, Scenario
+from ..model import Node, Scenario
+from ..playing.conditions import flags_named
 
 
 @dataclass(frozen=True, slots=True)

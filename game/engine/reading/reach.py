@@ -12,11 +12,11 @@ import heapq
 import itertools
 from dataclasses import dataclass, field
 
-from .collector import collector_paused
+from ..collector import collector_paused
+from ..judging.statespace import State
+from ..model import AllOf, AngerRange, AnyOf, Condition, Consequence, HasFlag, Node, Not, Scenario
+from ..playing.rules import ANGER_MAX, flags_after, scaled_anger
 from .links import DepthFirst, depth_first, live_flags
-from .model import AllOf, AngerRange, AnyOf, Condition, Consequence, HasFlag, Node, Not, Scenario
-from .rules import ANGER_MAX, flags_after, scaled_anger
-from .statespace import State
 
 ALL = (1 << (ANGER_MAX + 1)) - 1
 

@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 
-from .collector import collector_paused
-from .model import SCORE_NAMES, Outcome
+from ..collector import collector_paused
+from ..model import SCORE_NAMES, Outcome
 from .statespace import Edge, StateGraph
 
 OUTCOME_POINTS = {Outcome.RESOLVED: 30, Outcome.PARTIAL: 15, Outcome.ESCALATED: 5, Outcome.LOST: 0}

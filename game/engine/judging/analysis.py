@@ -13,8 +13,8 @@ from collections import Counter, OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..model import SCORE_NAMES, Scenario
 from .bounds import Bounds, UnboundedLoop, compute_bounds, terminal_gains
-from .model import SCORE_NAMES, Scenario
 from .statespace import Edge, State, StateGraph, explore
 
 TIE = 1e-9  # overall values closer than this are equal (they are sums of fractions)

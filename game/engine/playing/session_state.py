@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from .diagnostics import quoted, shown
-from .model import Scenario
+from ..judging.statespace import State
+from ..model import Scenario
+from ..reading.diagnostics import quoted, shown
 from .session import TIMEOUT, InvalidChoice, Session, Step
-from .statespace import State
 
 FORMAT = "composure-session"
 VERSION = 1

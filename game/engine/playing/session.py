@@ -17,11 +17,11 @@ import weakref
 from dataclasses import dataclass
 from typing import Any
 
+from ..judging.statespace import State
+from ..model import Choice, Ending, Node, Scenario, Visibility
+from ..reading.diagnostics import quoted
 from . import rules
-from .diagnostics import quoted
 from .machine import ANSWER, ROUTE, Conversation, machine_for
-from .model import Choice, Ending, Node, Scenario, Visibility
-from .statespace import State
 
 TIMEOUT = "(timeout)"  # the history's name for "the timer ran out"; not a valid choice id
 

@@ -6,8 +6,8 @@ analysis calls them directly. Keeping the rules here means the two can never dis
 
 from __future__ import annotations
 
+from ..model import Choice, Consequence, Node, Scenario
 from .conditions import holds
-from .model import Choice, Consequence, Node, Scenario
 
 ANGER_MIN, ANGER_MAX = 0, 100
 TEMPERAMENT_MIN, TEMPERAMENT_MAX = 10, 500  # percent: how strongly a customer reacts to every anger effect

@@ -7,10 +7,10 @@ Conditions are data, not code. A mapping's keys must all hold:
 
 from __future__ import annotations
 
-from .diagnostics import DiagnosticSink
-from .fields import MapReader
-from .model import AllOf, AngerRange, AnyOf, Condition, HasFlag, Not
-from .yamltree import YMap, YNode
+from ..model import AllOf, AngerRange, AnyOf, Condition, HasFlag, Not
+from ..reading.diagnostics import DiagnosticSink
+from ..reading.fields import MapReader
+from ..reading.yamltree import YMap, YNode
 
 CONDITION_KEYS = ("anger", "flag", "not_flag", "all", "any", "not")
 ANGER_KEYS = ("at_least", "at_most", "above", "below")

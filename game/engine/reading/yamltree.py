@@ -16,7 +16,7 @@ from typing import Any, ClassVar
 
 import yaml
 
-from .collector import collector_paused
+from ..collector import collector_paused
 from .diagnostics import DiagnosticSink, Position, quoted, shown
 from .yaml_problems import explain
 

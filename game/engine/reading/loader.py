@@ -11,11 +11,7 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .conditions import read_condition
-from .diagnostics import Diagnostic, DiagnosticSink, Position, ScenarioError, quoted
-from .fields import ID_PATTERN, MapReader, did_you_mean
-from .limits import MAX_CHOICES
-from .model import (
+from ..model import (
     Channel,
     Choice,
     Consequence,
@@ -30,7 +26,11 @@ from .model import (
     Temperament,
     Visibility,
 )
-from .rules import TEMPERAMENT_MAX, TEMPERAMENT_MIN
+from ..playing.conditions import read_condition
+from ..playing.rules import TEMPERAMENT_MAX, TEMPERAMENT_MIN
+from .diagnostics import Diagnostic, DiagnosticSink, Position, ScenarioError, quoted
+from .fields import ID_PATTERN, MapReader, did_you_mean
+from .limits import MAX_CHOICES
 from .text_rules import TextKind
 from .yamltree import YMap, YNode, YScalar, YSeq, decode, read_tree
 

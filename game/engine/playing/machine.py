@@ -19,9 +19,9 @@ from weakref import WeakKeyDictionary
 
 from transitions import EventData, Machine
 
+from ..model import Condition, Consequence, Scenario
 from . import rules
 from .conditions import holds
-from .model import Condition, Consequence, Scenario
 
 ANSWER = "answer"
 ROUTE = "route"

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from ..model import Principle
 from .diagnostics import DiagnosticSink, ScenarioError
 from .fields import MapReader
-from .model import Principle
 from .text_rules import TextKind
 from .yamltree import decode, read_tree
 

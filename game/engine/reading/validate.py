@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .analysis import describe_loop, describe_state, typical_temperament
-from .bounds import find_unbounded_loops
-from .conditions import flags_named
+from ..judging.analysis import describe_loop, describe_state, typical_temperament
+from ..judging.bounds import find_unbounded_loops
+from ..judging.statespace import Edge, TooManyStates, explore
+from ..model import Node, Scenario
+from ..playing.conditions import flags_named
 from .diagnostics import Diagnostic, DiagnosticSink, Position, Severity
 from .links import able_to_end, depth_first, reachable_from_start
-from .model import Node, Scenario
 from .reach import reachability
-from .statespace import Edge, TooManyStates, explore
 
 
 def check_graph(scenario: Scenario, sink: DiagnosticSink) -> None:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..model import SCORE_NAMES, Ending, Outcome, Principle
+from ..playing.session import TIMEOUT, Session, Step
 from .analysis import Analysis, analysis_for
-from .model import SCORE_NAMES, Ending, Outcome, Principle
-from .session import TIMEOUT, Session, Step
 from .statespace import Edge, State, start_state
 
 GRADES = ((90, "A"), (75, "B"), (60, "C"), (45, "D"), (0, "E"))

@@ -11,11 +11,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from .collector import collector_paused
-from .conditions import holds
-from .links import live_flags
-from .model import Condition, Consequence, Node, Scenario
-from .rules import clamp_anger, flags_after, land, scaled_anger, settle
+from ..collector import collector_paused
+from ..model import Condition, Consequence, Node, Scenario
+from ..playing.conditions import holds
+from ..playing.rules import clamp_anger, flags_after, land, scaled_anger, settle
+from ..reading.links import live_flags
 
 MAX_STATES = 1_000_000
 
