@@ -15,7 +15,7 @@ from game.engine.reading.diagnostics import Diagnostic, DiagnosticSink, Position
 from game.engine.reading.loader import LoadReport, read_scenario
 from game.engine.reading.principles import read_principles
 from game.engine.reading.validate import check_library
-from game.engine.reading.yamltree import MAX_BYTES
+from game.engine.reading.yamltree import DEFAULT_LIMITS, SizeLimits
 
 from .bounded import UnreadableFile, read_bounded
 
@@ -39,10 +39,10 @@ class Library:
         return sorted(found, key=sort_key)
 
 
-def read_bytes(path: Path, sink: DiagnosticSink) -> bytes | None:
+def read_bytes(path: Path, sink: DiagnosticSink, limits: SizeLimits = DEFAULT_LIMITS) -> bytes | None:
     """The file's bytes, or None with a diagnostic; a pipe, a device or an oversized file is never read."""
     try:
-        return read_bounded(path, MAX_BYTES)
+        return read_bounded(path, limits.max_bytes)
     except UnreadableFile as problem:
         sink.error(Position(1, 1), problem.code, problem.reason)
         return None
@@ -63,16 +63,17 @@ def load_principles(folder: Path) -> tuple[dict[str, Principle] | None, list[Dia
         return None, problem.diagnostics
 
 
-def load_report(path: Path) -> LoadReport:
-    """One scenario file, checked against the principles beside it."""
+def load_report(path: Path, limits: SizeLimits = DEFAULT_LIMITS) -> LoadReport:
+    """One scenario file, checked against the principles beside it; `limits` size the scenario only,
+    since a principles file does not grow with a generated scenario."""
     principles, _ = load_principles(path.parent)
-    return _report(path, principles)
+    return _report(path, principles, limits)
 
 
-def _report(path: Path, principles: dict[str, Principle] | None) -> LoadReport:
+def _report(path: Path, principles: dict[str, Principle] | None, limits: SizeLimits) -> LoadReport:
     sink = DiagnosticSink(str(path))
-    data = read_bytes(path, sink)
-    return read_scenario(data, str(path), principles) if data is not None else LoadReport(None, sink.items)
+    data = read_bytes(path, sink, limits)
+    return read_scenario(data, str(path), principles, limits) if data is not None else LoadReport(None, sink.items)
 
 
 def load_scenario(path: Path) -> Scenario:
@@ -86,7 +87,7 @@ def scenario_paths(target: Path) -> list[Path]:
     return [target]
 
 
-def load_library(targets: list[Path]) -> Library:
+def load_library(targets: list[Path], limits: SizeLimits = DEFAULT_LIMITS) -> Library:
     library = Library()
     principles_by_folder: dict[Path, dict[str, Principle] | None] = {}
     for target in targets:
@@ -95,6 +96,6 @@ def load_library(targets: list[Path]) -> Library:
             if folder not in principles_by_folder:
                 principles_by_folder[folder], problems = load_principles(folder)
                 library.extra.extend(problems)
-            library.reports[path] = _report(path, principles_by_folder[folder])
+            library.reports[path] = _report(path, principles_by_folder[folder], limits)
     library.extra.extend(check_library(library.scenarios))
     return library

@@ -19,13 +19,14 @@ from game.engine.model import Scenario
 from game.engine.playing.rules import ANGER_MAX, ANGER_MIN, TEMPERAMENT_MAX, TEMPERAMENT_MIN
 from game.engine.playing.session import InvalidChoice, Session
 from game.engine.reading.diagnostics import TOO_MANY
+from game.engine.reading.yamltree import DEFAULT_LIMITS, LARGEST_MEGABYTES, MAX_BYTES, MEBIBYTE, SizeLimits
 from game.storage.locations import default_library
 from game.storage.scenario_files import PRINCIPLES_FILE, load_library, scenario_paths
 from game.storage.settings import TEXT_SIZES
 
 from .analysis_report import analysis_as_dict, render_analysis
 from .autoplay import STRATEGIES, play_out
-from .common import flags_known, load_or_report, parse_flags, plain_when_needed
+from .common import flags_known, hint_when_over_size, load_or_report, parse_flags, plain_when_needed
 from .play_text import play_in_terminal
 from .text_render import render_debrief, terminal_safe
 
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     verbs = parser.add_subparsers(dest="verb", metavar="VERB", help="with no verb, the game window opens")
     check = verbs.add_parser("validate", help="check scenario files and print every problem")
     check.add_argument("paths", nargs="*", help="files or folders (default: scenarios/)")
+    add_size_limits(check)
     play = verbs.add_parser("play", help="play a scenario in the terminal, or let a robot play it")
     play.add_argument("path", help="the scenario file")
     mode = play.add_mutually_exclusive_group()
@@ -54,6 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"start with this anger, {ANGER_MIN} to {ANGER_MAX} (play-testing)",
     )
     play.add_argument("--flags", default="", help="start with these flags, comma-separated (play-testing)")
+    add_size_limits(play)
     shots = play.add_argument_group("screenshots", "with --auto: play in the game window and save every screen")
     shots.add_argument("--screenshots", metavar="DIR", type=Path, help="save a PNG of each screen passed into DIR")
     shots.add_argument("--size", type=window_size, default=(1280, 720), metavar="WxH", help="window size (1280x720)")
@@ -83,7 +86,25 @@ def build_parser() -> argparse.ArgumentParser:
         type=whole_number(TEMPERAMENT_MIN, TEMPERAMENT_MAX),
         help=f"percent, {TEMPERAMENT_MIN} to {TEMPERAMENT_MAX}; default: the middle of the scenario's range",
     )
+    add_size_limits(study)
     return parser
+
+
+def add_size_limits(verb: argparse.ArgumentParser) -> None:
+    """--max-megabytes: a generated scenario may be larger than the guards against runaway files allow."""
+    verb.add_argument(
+        "--max-megabytes",
+        dest="limits",
+        type=size_limits,
+        default=DEFAULT_LIMITS,
+        metavar="N",
+        help=f"read scenario files of up to N MiB (default {MAX_BYTES // MEBIBYTE}, at most {LARGEST_MEGABYTES})",
+    )
+
+
+def size_limits(text: str) -> SizeLimits:
+    """An argparse type: --max-megabytes N as the limits for a file of N MiB."""
+    return SizeLimits.of_megabytes(whole_number(1, LARGEST_MEGABYTES)(text))
 
 
 def window_size(text: str) -> tuple[int, int]:
@@ -127,7 +148,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def run(args: argparse.Namespace) -> int:
     if args.verb == "validate":
-        return validate(args.paths or [str(default_library())])
+        return validate(args.paths or [str(default_library())], args.limits)
     if args.verb == "analyze":
         return analyze(args)
     if args.verb == "play":
@@ -142,14 +163,15 @@ def open_game() -> int:
     return open_window()
 
 
-def validate(paths: list[str]) -> int:
+def validate(paths: list[str], limits: SizeLimits = DEFAULT_LIMITS) -> int:
     unusable = {path: why for path in paths if (why := nothing_to_check(Path(path)))}
     for path, why in unusable.items():
         print(f"{path}:1:1: error: {why}")
-    library = load_library([Path(p) for p in paths if p not in unusable])
+    library = load_library([Path(p) for p in paths if p not in unusable], limits)
     diagnostics = library.diagnostics
     for diagnostic in diagnostics:
         print(diagnostic)
+    hint_when_over_size(diagnostics)
     shown = [d for d in diagnostics if d.code != TOO_MANY]
     errors = sum(1 for d in shown if d.is_error) + len(unusable)
     warnings = len(shown) - sum(1 for d in shown if d.is_error)
@@ -172,7 +194,7 @@ def nothing_to_check(path: Path) -> str | None:
 
 
 def play(args: argparse.Namespace) -> int:
-    scenario = load_or_report(args.path)
+    scenario = load_or_report(args.path, args.limits)
     if scenario is None:
         return 1
     if args.json and args.auto is None:
@@ -227,7 +249,7 @@ def auto_play_report(session: Session, outcome: Result) -> dict[str, object]:
 
 
 def analyze(args: argparse.Namespace) -> int:
-    scenario = load_or_report(args.path)
+    scenario = load_or_report(args.path, args.limits)
     if scenario is None:
         return 1
     try:

@@ -9,23 +9,35 @@ from pathlib import Path
 from typing import TextIO
 
 from game.engine.model import Scenario
-from game.engine.reading.diagnostics import sort_key
+from game.engine.reading.diagnostics import Diagnostic, sort_key
 from game.engine.reading.links import flags_named_at
 from game.engine.reading.typography import plain
+from game.engine.reading.yamltree import DEFAULT_LIMITS, LARGEST_MEGABYTES, SizeLimits
 from game.storage.scenario_files import load_report
 
 PLAIN_ERRORS = "composure-plain"  # the codec error handler of plain_when_needed
+OVER_SIZE_LIMITS = frozenset({"too-large", "too-many-values"})  # not alias bombs: raising limits never fixes those
 
 
-def load_or_report(path: str) -> Scenario | None:
+def load_or_report(path: str, limits: SizeLimits = DEFAULT_LIMITS) -> Scenario | None:
     """The scenario at `path`, or None after printing every problem to standard error."""
-    report = load_report(Path(path))
+    report = load_report(Path(path), limits)
     if report.scenario is None:
         for diagnostic in sorted(report.diagnostics, key=sort_key):  # in file order, as `validate` prints them
             print(diagnostic, file=sys.stderr)
         if not report.diagnostics:
             print(f"{path}: error: cannot load this scenario", file=sys.stderr)
+        hint_when_over_size(report.diagnostics)
     return report.scenario
+
+
+def hint_when_over_size(diagnostics: list[Diagnostic]) -> None:
+    """A generated scenario may be meant to be that large: say how to let it through."""
+    if any(d.code in OVER_SIZE_LIMITS for d in diagnostics):
+        print(
+            f"note: for a scenario this large, raise the limits with --max-megabytes N (at most {LARGEST_MEGABYTES})",
+            file=sys.stderr,
+        )
 
 
 def plain_when_needed(*streams: TextIO) -> None:

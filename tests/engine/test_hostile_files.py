@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.reading import yamltree
 from game.engine.reading.loader import LoadReport, read_scenario
+from game.engine.reading.yamltree import SizeLimits
 
 ROOT = Path(__file__).resolve().parents[2]
 REAL = (ROOT / "scenarios" / "angry-walk-in.yaml").read_text(encoding="utf-8")
@@ -176,15 +176,15 @@ def test_python_tags_are_refused_and_run_nothing(yaml_text: str, where: str, tmp
     assert not marker.exists()
 
 
-def test_a_file_of_only_values_gets_a_message_without_aliases(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_of_only_values_gets_a_message_without_aliases() -> None:
     # The real limit is 400,000 values (about a second of parsing); a small one shows both messages.
-    monkeypatch.setattr(yamltree, "MAX_EXPANDED_NODES", 1000)
+    few = SizeLimits(max_values=1000)
     plain = b"objectives:\n" + b"- x\n" * 1000
-    assert errors_of(read_guarded(plain)) == [
+    assert errors_of(read_scenario(plain, PATH, limits=few)) == [
         "h.yaml:1001:3: error: the file holds more than 1,000 values, far more than a scenario needs"
     ]
     aliased = b"a: &a [x, x, x, x, x, x, x, x, x, x]\nb: [" + b"*a, " * 100 + b"]\n"
-    assert errors_of(read_guarded(aliased)) == [
+    assert errors_of(read_scenario(aliased, PATH, limits=few)) == [
         "h.yaml:2:365: error: aliases expand this file to more than 1,000 values; write the values out instead"
     ]
 

@@ -32,7 +32,7 @@ from .diagnostics import Diagnostic, DiagnosticSink, Position, ScenarioError, qu
 from .fields import ID_PATTERN, MapReader, did_you_mean
 from .limits import MAX_CHOICES
 from .text_rules import TextKind
-from .yamltree import YMap, YNode, YScalar, YSeq, decode, read_tree
+from .yamltree import DEFAULT_LIMITS, SizeLimits, YMap, YNode, YScalar, YSeq, decode, read_tree
 
 SCENARIO_KEYS = (
     "id",
@@ -82,13 +82,15 @@ class LoadReport:
         return self.scenario
 
 
-def read_scenario(data: bytes, path: str, principles: Mapping[str, Principle] | None = None) -> LoadReport:
+def read_scenario(
+    data: bytes, path: str, principles: Mapping[str, Principle] | None = None, limits: SizeLimits = DEFAULT_LIMITS
+) -> LoadReport:
     """Parse and check one scenario file's bytes; `principles` None skips principle checks."""
     from .validate import check_graph  # validate builds on the model this module makes
 
     sink = DiagnosticSink(path)
-    text = decode(data, sink)
-    tree = read_tree(text, sink) if text is not None else None
+    text = decode(data, sink, limits)
+    tree = read_tree(text, sink, limits) if text is not None else None
     if tree is None:
         return LoadReport(None, sink.items)
     scenario = _ScenarioReader(sink, principles).read(tree, path, hashlib.sha256(data).hexdigest()[:16])

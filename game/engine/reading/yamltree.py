@@ -25,9 +25,11 @@ try:  # the C parser is several times faster; fall back to pure Python where it 
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_BYTES = 4 * 1024 * 1024  # the 2,000-node benchmark scenario is 2.5 MB
+MEBIBYTE = 1024 * 1024
+MAX_BYTES = 4 * MEBIBYTE  # the 2,000-node benchmark scenario is 2.5 MB
 MAX_DEPTH = 64
 MAX_EXPANDED_NODES = 400_000  # that scenario holds 130,000; reading 400,000 takes about a second
+LARGEST_MEGABYTES = 256  # room for ~200,000 nodes, ten times the largest the engine is measured on
 TEXT_TAG = "tag:yaml.org,2002:str"
 NOT_YAML_TEXT = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -68,18 +70,38 @@ class YSeq:
 YNode = YScalar | YMap | YSeq
 
 
+@dataclass(frozen=True, slots=True)
+class SizeLimits:
+    """The guards against runaway files (an endless or alias-bombed file fails fast, in a sentence).
+    They are parameters, not settings of the module, so a trainer generating a large scenario can
+    raise them for one command (`validate --max-megabytes N`) while every other reader keeps them."""
+
+    max_bytes: int = MAX_BYTES
+    max_values: int = MAX_EXPANDED_NODES
+
+    @classmethod
+    def of_megabytes(cls, megabytes: int) -> SizeLimits:
+        """Room for a file of `megabytes` MiB, with as many values per MiB as the default allows."""
+        if not 1 <= megabytes <= LARGEST_MEGABYTES:
+            raise ValueError(f"the size limit must be 1 to {LARGEST_MEGABYTES} MiB, not {megabytes}")
+        return cls(megabytes * MEBIBYTE, megabytes * (MAX_EXPANDED_NODES * MEBIBYTE // MAX_BYTES))
+
+
+DEFAULT_LIMITS = SizeLimits()
+
+
 def position_of(mark: Any) -> Position:
     """A parser mark (pure-Python or libyaml's, never None on events) as a 1-based position."""
     return Position(mark.line + 1, mark.column + 1)
 
 
-def decode(data: bytes, sink: DiagnosticSink) -> str | None:
+def decode(data: bytes, sink: DiagnosticSink, limits: SizeLimits = DEFAULT_LIMITS) -> str | None:
     """Bytes to text, or None with a diagnostic saying why the file is not YAML text."""
     start = Position(1, 1)
-    if len(data) > MAX_BYTES:
-        megabytes = len(data) / (1024 * 1024)
-        limit = MAX_BYTES // (1024 * 1024)
-        sink.error(start, "too-large", f"the file is {megabytes:.2f} MiB; the limit is {limit} MiB")
+    if len(data) > limits.max_bytes:
+        megabytes = len(data) / MEBIBYTE
+        limit = limits.max_bytes / MEBIBYTE
+        sink.error(start, "too-large", f"the file is {megabytes:.2f} MiB; the limit is {limit:g} MiB")
         return None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         sink.error(start, "encoding", "the file is UTF-16; save it as UTF-8")
@@ -104,15 +126,15 @@ def _position_in_bytes(data: bytes, offset: int) -> Position:
     return Position(before.count(b"\n") + 1, column)
 
 
-def read_tree(text: str, sink: DiagnosticSink) -> YNode | None:
+def read_tree(text: str, sink: DiagnosticSink, limits: SizeLimits = DEFAULT_LIMITS) -> YNode | None:
     """Parse one YAML document into a positioned tree; None (with diagnostics) if it fails."""
     before = sink.mark()
     try:
-        return _build_tree(_Loader, text, sink)
+        return _build_tree(_Loader, text, _TreeBuilder(sink, limits.max_values))
     except yaml.MarkedYAMLError as problem:
         if _Loader is not yaml.SafeLoader and _opens_more_than_limit_before(problem, text):
             sink.rollback(before)  # the second reading reports them again
-            return _read_without_libyaml_limit(text, sink, problem)
+            return _read_without_libyaml_limit(text, _TreeBuilder(sink, limits.max_values), problem)
         sink.error(*_describe_parse_error(problem, text))
         return None
     except yaml.reader.ReaderError:  # a character YAML forbids; libyaml's offset counts UTF-8 bytes
@@ -121,10 +143,9 @@ def read_tree(text: str, sink: DiagnosticSink) -> YNode | None:
 
 
 def _build_tree(
-    loader_class: type[yaml.SafeLoader] | type[yaml.CSafeLoader], text: str, sink: DiagnosticSink
+    loader_class: type[yaml.SafeLoader] | type[yaml.CSafeLoader], text: str, builder: _TreeBuilder
 ) -> YNode | None:
     """Feed the parser's events to a tree builder; parse errors propagate to the caller."""
-    builder = _TreeBuilder(sink)
     loader = None
     try:
         loader = loader_class(text)  # the pure-Python reader checks characters already here
@@ -137,7 +158,7 @@ def _build_tree(
         if loader is not None:
             loader.dispose()
     if builder.root is None:
-        sink.error(Position(1, 1), "empty", "the file is empty; a scenario is a mapping of keys")
+        builder.sink.error(Position(1, 1), "empty", "the file is empty; a scenario is a mapping of keys")
     return builder.root
 
 
@@ -156,12 +177,12 @@ def _opens_more_than_limit_before(problem: yaml.MarkedYAMLError, source: str) ->
     return before.count("[") + before.count("{") > MAX_DEPTH
 
 
-def _read_without_libyaml_limit(text: str, sink: DiagnosticSink, problem: yaml.MarkedYAMLError) -> YNode | None:
+def _read_without_libyaml_limit(text: str, builder: _TreeBuilder, problem: yaml.MarkedYAMLError) -> YNode | None:
     """The pure-Python parser has no nesting limit of its own; its syntax errors match libyaml's."""
     try:
-        return _build_tree(yaml.SafeLoader, text, sink)
+        return _build_tree(yaml.SafeLoader, text, builder)
     except yaml.MarkedYAMLError:
-        sink.error(*_describe_parse_error(problem, text))
+        builder.sink.error(*_describe_parse_error(problem, text))
         return None
 
 
@@ -195,8 +216,9 @@ _UNUSABLE_KEY = YScalar("", Position(1, 1), plain=True)
 class _TreeBuilder:
     """Turns parser events into a YNode tree without recursion."""
 
-    def __init__(self, sink: DiagnosticSink) -> None:
+    def __init__(self, sink: DiagnosticSink, max_values: int) -> None:
         self.sink = sink
+        self.max_values = max_values
         self.root: YNode | None = None
         self.stack: list[YMap | YSeq] = []
         self.pending_keys: list[YScalar | None] = []
@@ -284,17 +306,17 @@ class _TreeBuilder:
             return True
         parent = self.stack[-1]
         parent.size += node.size
-        if parent.size > MAX_EXPANDED_NODES:
+        if parent.size > self.max_values:
             if not self.aliased:
                 return self._fail(
                     event,
                     "too-many-values",
-                    f"the file holds more than {MAX_EXPANDED_NODES:,} values, far more than a scenario needs",
+                    f"the file holds more than {self.max_values:,} values, far more than a scenario needs",
                 )
             return self._fail(
                 event,
                 "alias-bomb",
-                f"aliases expand this file to more than {MAX_EXPANDED_NODES:,} values; write the values out instead",
+                f"aliases expand this file to more than {self.max_values:,} values; write the values out instead",
             )
         if isinstance(parent, YSeq):
             parent.items.append(node)
