@@ -3,7 +3,8 @@
 Only what cannot be derived is stored: the seed, the drawn temperament, where play
 started and each answer given. Restoring replays the answers through a fresh state
 machine, so a restored session is the saved one, and a save that no longer fits the
-scenario is refused with a sentence instead of resuming somewhere wrong.
+scenario is refused with a sentence instead of resuming somewhere wrong. Which format
+versions are read, and how older ones are migrated, is save_versions' job.
 """
 
 from __future__ import annotations
@@ -13,15 +14,9 @@ from typing import Any
 
 from ..judging.statespace import State
 from ..model import Scenario
-from ..reading.diagnostics import quoted, shown
+from ..reading.diagnostics import quoted
+from .save_versions import FORMAT, MIN_COMPATIBLE, VERSION, SessionStateError, current_form
 from .session import TIMEOUT, InvalidChoice, Session, Step
-
-FORMAT = "composure-session"
-VERSION = 1
-
-
-class SessionStateError(ValueError):
-    """The data is not a session of this scenario that we can restore; the message says why."""
 
 
 def session_to_dict(session: Session) -> dict[str, Any]:
@@ -29,6 +24,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     return {
         "format": FORMAT,
         "version": VERSION,
+        "min_compatible": MIN_COMPATIBLE,
         "scenario": session.scenario.id,
         "scenario_digest": session.scenario.digest,
         "seed": session.seed,
@@ -39,13 +35,7 @@ def session_to_dict(session: Session) -> dict[str, Any]:
 
 
 def session_from_dict(scenario: Scenario, data: Any) -> Session:
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise SessionStateError("this is not a saved Composure session")
-    if data.get("version") != VERSION:
-        raise SessionStateError(
-            f"this session was saved in format version {shown(repr(data.get('version')))}; "
-            f"this version of Composure reads version {VERSION}"
-        )
+    data = current_form(data)
     if data.get("scenario") != scenario.id:
         raise SessionStateError(
             f"this session belongs to scenario {quoted(str(data.get('scenario')))}, not '{scenario.id}'"
