@@ -130,7 +130,7 @@ difficulty: 3
 objectives: ["Stay calm", "Resolve the problem"]
 customer:
   name: "Bench Customer"
-  portrait: bench
+  portrait: caller-woman
   anger: 50
   walks_out_at: 95
   walks_out_to: walked-out

@@ -13,12 +13,36 @@ from .reading.diagnostics import Position
 
 SCORE_NAMES = ("composure", "assertiveness", "resolution")
 NOWHERE = Position(1, 1)
+CUSTOMER = "customer"  # the speaker id of the scenario's customer, who speaks unless a node names another
+# The faces the game can draw, by id; the window asserts it can draw each one (see `ui/portrait.py`).
+PORTRAITS = (
+    "walk-in-man",
+    "caller-woman",
+    "young-man",
+    "young-woman",
+    "older-man",
+    "older-woman",
+    "team-leader",
+    "account-holder",
+)
 
 
 class Channel(StrEnum):
     IN_PERSON = "in-person"
     PHONE = "phone"
     CHAT = "chat"
+
+
+class Scene(StrEnum):
+    """How the stage looks: one of the three channels, or a neutral room with no meter and no call."""
+
+    COUNTER = "counter"
+    PHONE = "phone"
+    CHAT = "chat"
+    REVIEW = "review"
+
+
+CHANNEL_SCENES = {Channel.IN_PERSON: Scene.COUNTER, Channel.PHONE: Scene.PHONE, Channel.CHAT: Scene.CHAT}
 
 
 class Outcome(StrEnum):
@@ -44,6 +68,10 @@ class Effects:
 
     def score(self, name: str) -> int:
         return int(getattr(self, name))
+
+    def gains(self) -> tuple[int, int, int]:
+        """The three scores' changes, in SCORE_NAMES order."""
+        return (self.composure, self.assertiveness, self.resolution)
 
 
 # Conditions are a small closed language of data; each knows how to test itself. Never code.
@@ -135,6 +163,8 @@ class Node:
     timeout: Consequence | None = None
     shuffle: bool = False
     position: Position = NOWHERE
+    speaker: str = CUSTOMER  # a person's id in `Scenario.people`, or CUSTOMER
+    scene: Scene | None = None  # None: the scenario's channel
 
     @property
     def is_route(self) -> bool:
@@ -157,6 +187,15 @@ class Ending:
     title: str
     text: str
     position: Position = NOWHERE
+    effects: Effects = Effects()  # on the scores for ending this way; anger has none once it is over
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone other than the customer who speaks on some nodes (a team leader, the account holder)."""
+
+    name: str
+    portrait: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -204,6 +243,18 @@ class Scenario:
     path: str = ""
     id_position: Position = NOWHERE
     digest: str = ""  # of the file's bytes: a save made against another version can say so
+    people: dict[str, Person] = field(default_factory=dict)
 
     def place(self, place_id: str) -> Node | Ending:
         return self.nodes.get(place_id) or self.endings[place_id]
+
+    def speaker_at(self, place_id: str) -> Person:
+        """Who speaks at a place: the node's named person, else (and at endings) the customer."""
+        node = self.nodes.get(place_id)
+        person = self.people.get(node.speaker) if node is not None else None
+        return person or Person(self.customer.name, self.customer.portrait)
+
+    def scene_at(self, place_id: str) -> Scene:
+        """How a place is shown: the node's own scene, else the channel's."""
+        node = self.nodes.get(place_id)
+        return node.scene if node is not None and node.scene is not None else CHANNEL_SCENES[self.channel]

@@ -8,12 +8,13 @@ drawn at twice the size and smoothed down, and cached, so an idle face costs one
 from __future__ import annotations
 
 import math
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
 
 import pygame
+
+from game.engine.model import PORTRAITS
 
 from .palette import Color, Palette, mix
 
@@ -110,7 +111,7 @@ class FaceAnimator:
 
 @dataclass(frozen=True, slots=True)
 class Look:
-    """Which variant of the drawn customer: picked from the portrait key, the same every time."""
+    """Which variant of the drawn face: skin, hair, style, beard and clothes."""
 
     skin: int  # index into the skin shades
     hair: int  # index into the hair shades
@@ -119,12 +120,23 @@ class Look:
     jacket: bool  # a hi-vis work jacket rather than a shirt
 
 
-def look_for(key: str) -> Look:
-    """A stable variant from the key's CRC (Python's own hash changes from run to run)."""
-    bits = zlib.crc32(key.encode("utf-8"))
-    return Look(
-        skin=bits % 4, hair=(bits >> 2) % 4, style=(bits >> 4) % 4, beard=(bits >> 6) % 3, jacket=bool(bits >> 8 & 1)
-    )
+# Every portrait id a scenario may name (`model.PORTRAITS`, which validation checks) and its look.
+LOOKS = {
+    "walk-in-man": Look(skin=0, hair=1, style=0, beard=1, jacket=True),
+    "caller-woman": Look(skin=0, hair=1, style=1, beard=0, jacket=True),
+    "young-man": Look(skin=2, hair=0, style=0, beard=0, jacket=False),
+    "young-woman": Look(skin=1, hair=2, style=3, beard=0, jacket=False),
+    "older-man": Look(skin=1, hair=3, style=2, beard=2, jacket=False),
+    "older-woman": Look(skin=3, hair=3, style=1, beard=0, jacket=False),
+    "team-leader": Look(skin=3, hair=1, style=0, beard=0, jacket=False),
+    "account-holder": Look(skin=2, hair=0, style=3, beard=1, jacket=False),
+}
+assert set(LOOKS) == set(PORTRAITS), "each portrait the engine accepts needs a look, and only those"
+
+
+def look_for(portrait: str) -> Look:
+    """The look of a portrait id; a loaded scenario names only ids in `PORTRAITS`."""
+    return LOOKS[portrait]
 
 
 # -- drawing: a 100 x 120 unit canvas, head and shoulders -------------------------------------

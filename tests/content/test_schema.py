@@ -18,7 +18,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from game.engine.model import Channel, Outcome, Visibility
+from game.engine.model import PORTRAITS, SCORE_NAMES, Channel, Outcome, Scene, Visibility
 from game.engine.playing.conditions import ANGER_KEYS, CONDITION_KEYS
 from game.engine.reading.limits import MAX_CHOICES, MAX_LIST_ITEMS
 from game.engine.reading.loader import (
@@ -147,7 +147,7 @@ def test_schema_keys_equal_loader_keys(where: str, schema_keys: set[str], loader
 
 
 def test_routing_node_allows_only_route() -> None:
-    assert properties(definition("routingNode")) == {"route"}
+    assert properties(definition("routingNode")) == {"route", "notes"}
     assert "route" not in properties(definition("talkingNode"))
 
 
@@ -156,6 +156,9 @@ def test_schema_enums_equal_model_enums() -> None:
     assert SCENARIO_SCHEMA["properties"]["channel"]["enum"] == [c.value for c in Channel]
     assert ending["outcome"]["enum"] == [o.value for o in Outcome]
     assert choice["when_unavailable"]["enum"] == [v.value for v in Visibility]
+    assert definition("talkingNode")["properties"]["scene"]["enum"] == [s.value for s in Scene]
+    assert definition("portrait")["enum"] == list(PORTRAITS)
+    assert properties(definition("endingEffects")) == set(SCORE_NAMES)  # no anger once it is over
 
 
 def test_effect_range_equals_loader_limit() -> None:
@@ -254,6 +257,22 @@ def route_without_fallback(data: dict[str, Any]) -> None:
     data["nodes"]["take-stock"]["route"][-1]["if"] = {"flag": "verified"}
 
 
+def unknown_portrait(data: dict[str, Any]) -> None:
+    data["customer"]["portrait"] = "caller-women"
+
+
+def anger_on_an_ending(data: dict[str, Any]) -> None:
+    next(iter(data["endings"].values()))["effects"] = {"anger": 10}
+
+
+def a_person_called_customer(data: dict[str, Any]) -> None:
+    data["people"] = {"customer": {"name": "Sam", "portrait": "team-leader"}}
+
+
+def unknown_scene(data: dict[str, Any]) -> None:
+    data["nodes"]["greeting"]["scene"] = "office"
+
+
 def route_node_with_choices(data: dict[str, Any]) -> None:
     data["nodes"]["take-stock"]["choices"] = copy.deepcopy(data["nodes"]["put-right"]["choices"])
 
@@ -335,6 +354,10 @@ def thirteen_objectives(data: dict[str, Any]) -> None:
         escape_sequence_in_narration,
         ten_choices,
         thirteen_objectives,
+        unknown_portrait,
+        anger_on_an_ending,
+        a_person_called_customer,
+        unknown_scene,
     ],
     ids=lambda f: f.__name__,
 )
@@ -383,9 +406,25 @@ def optional_choice_keys(data: dict[str, Any]) -> None:
     data["nodes"]["greeting"]["shuffle"] = False
 
 
+def a_second_speaker_in_a_review(data: dict[str, Any]) -> None:
+    data["people"] = {"sam": {"name": "Sam", "portrait": "team-leader", "notes": "The trainee's team leader."}}
+    data["nodes"]["greeting"].update(speaker="sam", scene="review", notes="Sam speaks first here.")
+    data["nodes"]["take-stock"]["notes"] = "Routes by anger."
+
+
+def notes_and_ending_effects(data: dict[str, Any]) -> None:
+    data["notes"] = "Draft 2, for the phone team."
+    first_choice(data)["notes"] = "The answer we hope for."
+    data["nodes"]["explain"]["timeout"]["notes"] = "Silence on the phone."
+    ending = next(iter(data["endings"].values()))
+    ending.update(effects={"composure": -5, "resolution": 3}, notes="A penalty for ending this way.")
+
+
 @pytest.mark.parametrize(
     "mutate",
     [
+        a_second_speaker_in_a_review,
+        notes_and_ending_effects,
         say_as_one_line,
         narration_only,
         rich_conditions,

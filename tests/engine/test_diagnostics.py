@@ -31,7 +31,7 @@ objectives:
   - Stay calm
 customer:
   name: Pat
-  portrait: pat
+  portrait: caller-woman
   anger: 50
 start: hello
 nodes:
@@ -142,7 +142,7 @@ CASES = [
     ),
     (
         "missing customer is one error",
-        [("customer:\n  name: Pat\n  portrait: pat\n  anger: 50\n", "")],
+        [("customer:\n  name: Pat\n  portrait: caller-woman\n  anger: 50\n", "")],
         ["s.yaml:1:1: error: the scenario needs 'customer'"],
     ),
     (
@@ -165,7 +165,7 @@ CASES = [
     ),
     (
         "empty mapping value",
-        [("customer:\n  name: Pat\n  portrait: pat\n  anger: 50\n", "customer:\n")],
+        [("customer:\n  name: Pat\n  portrait: caller-woman\n  anger: 50\n", "customer:\n")],
         ["s.yaml:8:10: error: 'customer' in the scenario is empty"],
     ),
     (
@@ -186,7 +186,7 @@ CASES = [
     ),
     (
         "text where a mapping is expected",
-        [("customer:\n  name: Pat\n  portrait: pat\n  anger: 50\n", "customer: Pat\n")],
+        [("customer:\n  name: Pat\n  portrait: caller-woman\n  anger: 50\n", "customer: Pat\n")],
         ["s.yaml:8:11: error: the customer must be a mapping of keys, not 'Pat'"],
     ),
     (

@@ -324,7 +324,7 @@ CUT = "x" * QUOTED_IN_MESSAGES + "..."
             f"s.yaml:1:5: error: the scenario id '{CUT}' must be 1-64 lowercase letters, digits, '-' or '_', starting with a letter or digit",
         ),
         (
-            ("customer:\n  name: Pat\n  portrait: pat\n  anger: 50\n", f"customer: {LONG}\n"),
+            ("customer:\n  name: Pat\n  portrait: caller-woman\n  anger: 50\n", f"customer: {LONG}\n"),
             f"s.yaml:8:11: error: the customer must be a mapping of keys, not '{CUT}'",
         ),
         (

@@ -42,7 +42,7 @@ ANGRY_WALK_IN = Path(__file__).resolve().parents[2] / "scenarios" / "angry-walk-
 FORK = (
     header(
         "fork",
-        '  name: "Pat"\n  portrait: pat\n  anger: 50\n  walks_out_at: 90\n'
+        '  name: "Pat"\n  portrait: caller-woman\n  anger: 50\n  walks_out_at: 90\n'
         "  walks_out_to: stormed-off\n  temperament: {min: 80, max: 120}",
     )
     + """
@@ -97,7 +97,7 @@ endings:
 
 # Every choice does the same, and every ending has the same outcome.
 FLAT = (
-    header("flat", '  name: "Flo"\n  portrait: flo\n  anger: 40')
+    header("flat", '  name: "Flo"\n  portrait: caller-woman\n  anger: 40')
     + """
 start: one
 nodes:
@@ -121,7 +121,7 @@ endings:
 
 # Two answers with identical effects, one ending resolved and the other lost.
 OUTCOMES = (
-    header("outcomes", '  name: "Oz"\n  portrait: oz\n  anger: 50')
+    header("outcomes", '  name: "Oz"\n  portrait: caller-woman\n  anger: 50')
     + """
 start: ask
 nodes:
@@ -138,7 +138,7 @@ endings:
 
 # A loop between two nodes: round +1 composure, back BACK composure.
 LOOP = (
-    header("loop", '  name: "Lu"\n  portrait: lu\n  anger: 30')
+    header("loop", '  name: "Lu"\n  portrait: caller-woman\n  anger: 30')
     + """
 start: a
 nodes:

@@ -11,11 +11,21 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from game.engine.model import PORTRAITS
 from game.engine.playing.session import Session
 from game.storage.scenario_files import load_scenario
 from game.ui.intents import Back, Choose, Click, Move, Point, Skip
 from game.ui.meter import CHANGE_SHOWN, AngerMeter, Eased
-from game.ui.portrait import EXPRESSIONS, TRANSITION_SECONDS, FaceAnimator, blend, expression, look_for, talking
+from game.ui.portrait import (
+    EXPRESSIONS,
+    LOOKS,
+    TRANSITION_SECONDS,
+    FaceAnimator,
+    blend,
+    expression,
+    look_for,
+    talking,
+)
 from game.ui.reveal import Reveal, TurnClock, wrap
 from game.ui.scenes.play import PlayScene
 from game.ui.theme import anger_band
@@ -176,11 +186,12 @@ def test_the_mouth_moves_with_the_words_and_shuts_between_them() -> None:
     assert talking(calm, "Hi", -1) == calm  # not speaking
 
 
-def test_the_portrait_key_picks_the_same_look_every_time() -> None:
-    assert look_for("walk-in-man") == look_for("walk-in-man")
-    looks = {look_for(f"customer-{n}") for n in range(40)}
-    assert len(looks) > 10
+def test_every_portrait_id_has_its_own_look_in_range() -> None:
+    assert set(LOOKS) == set(PORTRAITS)  # the window draws exactly the portraits validation accepts
+    looks = [look_for(portrait) for portrait in PORTRAITS]
+    assert len(set(looks)) == len(PORTRAITS)
     assert all(0 <= look.skin < 4 and 0 <= look.hair < 4 and 0 <= look.style < 4 for look in looks)
+    assert all(0 <= look.beard < 3 for look in looks)
 
 
 # -- the countdown ---------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from ..collector import collector_paused
 from ..model import Condition, Consequence, Node, Scenario
 from ..playing.conditions import holds
-from ..playing.rules import clamp_anger, flags_after, land, scaled_anger, settle
+from ..playing.rules import clamp_anger, flags_after, gains_on_arrival, land, scaled_anger, settle
 from ..reading.links import live_flags
 
 MAX_STATES = 1_000_000
@@ -107,7 +107,8 @@ def explore(scenario: Scenario, temperament: int, root: State | None = None) -> 
             for move in moves.get(place, ()):
                 if move.condition is None or holds(move.condition, anger, flags):
                     target = move.target(anger, flags)
-                    out.append(Edge(move.option, add(target), move.gains, move.is_timeout))
+                    gains = gains_on_arrival(scenario, move.gains, target[0])
+                    out.append(Edge(move.option, add(target), gains, move.is_timeout))
             frontier += 1
     return graph
 
@@ -143,7 +144,7 @@ def _compile(scenario: Scenario, node: Node, temperament: int) -> list[_Move]:
             consequence,
             condition,
             scaled_anger(consequence.effects.anger, temperament),
-            (consequence.effects.composure, consequence.effects.assertiveness, consequence.effects.resolution),
+            consequence.effects.gains(),
             is_timeout,
             bool(consequence.sets or consequence.clears),
         )

@@ -6,7 +6,7 @@ analysis calls them directly. Keeping the rules here means the two can never dis
 
 from __future__ import annotations
 
-from ..model import Choice, Consequence, Node, Scenario
+from ..model import Choice, Consequence, Effects, Node, Scenario
 from .conditions import holds
 
 ANGER_MIN, ANGER_MAX = 0, 100
@@ -30,6 +30,18 @@ def anger_after(anger: int, consequence: Consequence, temperament: int) -> int:
 
 def flags_after(flags: frozenset[str], consequence: Consequence) -> frozenset[str]:
     return (flags - consequence.clears) | consequence.sets
+
+
+def gains_on_arrival(scenario: Scenario, gains: tuple[int, int, int], place: str) -> tuple[int, int, int]:
+    """A move's score gains, plus the ending's effects when the move ends the conversation there.
+
+    The one place ending effects count: every total (the state graph, and through it the
+    debrief of a Session) takes each move's gains from here."""
+    ending = scenario.endings.get(place)
+    if ending is None or ending.effects == Effects():
+        return gains
+    extra = ending.effects.gains()
+    return (gains[0] + extra[0], gains[1] + extra[1], gains[2] + extra[2])
 
 
 def walks_out(scenario: Scenario, anger: int) -> bool:

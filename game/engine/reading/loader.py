@@ -12,6 +12,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..model import (
+    CUSTOMER,
+    PORTRAITS,
+    SCORE_NAMES,
     Channel,
     Choice,
     Consequence,
@@ -20,9 +23,11 @@ from ..model import (
     Ending,
     Node,
     Outcome,
+    Person,
     Principle,
     Route,
     Scenario,
+    Scene,
     Temperament,
     Visibility,
 )
@@ -42,15 +47,19 @@ SCENARIO_KEYS = (
     "difficulty",
     "objectives",
     "customer",
+    "people",
     "variation",
     "start",
     "nodes",
     "endings",
+    "notes",
 )
+NOTES = "notes"  # free text for other authors, anywhere it is allowed; the game never shows it
 CUSTOMER_KEYS = ("name", "portrait", "anger", "walks_out_at", "walks_out_to", "temperament")
+PERSON_KEYS = ("name", "portrait", NOTES)
 TEMPERAMENT_KEYS = ("min", "max")
 VARIATION_KEYS = ("shuffle_choices",)
-NODE_KEYS = ("say", "narration", "choices", "route", "timer", "timeout", "shuffle")
+NODE_KEYS = ("say", "narration", "speaker", "scene", "choices", "route", "timer", "timeout", "shuffle", NOTES)
 CHOICE_KEYS = (
     "id",
     "text",
@@ -63,11 +72,12 @@ CHOICE_KEYS = (
     "when_unavailable",
     "unavailable_hint",
     "next",
+    NOTES,
 )
-TIMEOUT_KEYS = ("effects", "feedback", "principle", "sets", "clears", "next")
+TIMEOUT_KEYS = ("effects", "feedback", "principle", "sets", "clears", "next", NOTES)
 EFFECT_KEYS = ("anger", "composure", "assertiveness", "resolution")
 ROUTE_KEYS = ("if", "next")
-ENDING_KEYS = ("outcome", "title", "text")
+ENDING_KEYS = ("outcome", "title", "text", "effects", NOTES)
 EFFECT_LIMIT = 100
 
 
@@ -113,6 +123,8 @@ class _ScenarioReader:
         raw_endings = top.mapping("endings", required=True)
         self._check_shared_ids(raw_nodes, raw_endings)
         self.places = set(raw_nodes) | set(raw_endings)
+        self.people = self._people(top)
+        _notes(top)
         endings = {key: self._ending(key, at, node) for key, (at, node) in raw_endings.items()}
         shuffle = self._shuffle_default(top)
         nodes = {key: self._node(key, at, node, shuffle) for key, (at, node) in raw_nodes.items()}
@@ -133,6 +145,7 @@ class _ScenarioReader:
             path=path,
             id_position=top.where("id"),
             digest=digest,
+            people=self.people,
         )
 
     def _check_shared_ids(
@@ -173,12 +186,47 @@ class _ScenarioReader:
             self.sink.error(reader.where("walks_out_to"), "walkout", "walks_out_to needs walks_out_at")
         return Customer(
             reader.text("name", TextKind.LABEL),
-            reader.ident("portrait", "the portrait"),
+            self._portrait(reader),
             anger,
             walks_out_at,
             walks_out_to,
             self._temperament(reader),
         )
+
+    def _portrait(self, reader: MapReader) -> str:
+        portrait = reader.ident("portrait", "the portrait")
+        if portrait and portrait not in PORTRAITS:
+            hint = did_you_mean(portrait, list(PORTRAITS)) or f"; the portraits are {', '.join(PORTRAITS)}"
+            self.sink.error(
+                reader.where("portrait"), "unknown-portrait", f"there is no portrait {quoted(portrait)}{hint}"
+            )
+        return portrait
+
+    def _people(self, top: MapReader) -> dict[str, Person]:
+        """The people other than the customer who speak on some nodes, by speaker id."""
+        people = {}
+        for key, (at, node) in top.mapping("people").items():
+            if key == CUSTOMER:
+                self.sink.error(
+                    at, "reserved-id", f"'{CUSTOMER}' is the customer's speaker id; give this person another id"
+                )
+                continue
+            reader = MapReader(node, self.sink, f"person '{key}'", PERSON_KEYS)
+            _notes(reader)
+            people[key] = Person(reader.text("name", TextKind.LABEL), self._portrait(reader))
+        return people
+
+    def _speaker(self, reader: MapReader) -> str:
+        speaker = reader.literal("speaker", required=False)
+        known = [CUSTOMER, *self.people]
+        if speaker and speaker not in known:
+            hint = did_you_mean(speaker, known)
+            self.sink.error(
+                reader.where("speaker"),
+                "unknown-speaker",
+                f"there is no speaker {quoted(speaker)}: name '{CUSTOMER}' or a person under 'people'{hint}",
+            )
+        return speaker if speaker in known else CUSTOMER
 
     def _temperament(self, customer: MapReader) -> Temperament:
         node = customer.node("temperament")
@@ -204,11 +252,27 @@ class _ScenarioReader:
 
     def _ending(self, key: str, at: Position, node: YNode) -> Ending:
         reader = MapReader(node, self.sink, f"ending '{key}'", ENDING_KEYS)
+        _notes(reader)
         outcome = reader.choice("outcome", Outcome) or Outcome.PARTIAL
-        return Ending(key, outcome, reader.text("title", TextKind.LABEL), reader.text("text", TextKind.PARAGRAPH), at)
+        title, text = reader.text("title", TextKind.LABEL), reader.text("text", TextKind.PARAGRAPH)
+        return Ending(key, outcome, title, text, at, self._ending_effects(key, reader.node("effects")))
+
+    def _ending_effects(self, key: str, node: YNode | None) -> Effects:
+        """Score effects for ending this way; anger is refused, as nothing follows to feel it."""
+        effects = self._effects(node)
+        if isinstance(node, YMap) and "anger" in node.entries:
+            self.sink.error(
+                node.entries["anger"].key_position,
+                "ending-anger",
+                f"ending '{key}' cannot change anger: the conversation is over; "
+                f"use {', '.join(SCORE_NAMES)}, or put the anger on the answer that leads here",
+            )
+            return Effects(**{name: effects.score(name) for name in SCORE_NAMES})
+        return effects
 
     def _node(self, key: str, at: Position, node: YNode, shuffle_default: bool) -> Node:
         reader = MapReader(node, self.sink, f"node '{key}'", NODE_KEYS)
+        _notes(reader)
         if reader.has("route"):
             return self._route_node(key, at, reader)
         if not reader.has("choices"):
@@ -232,6 +296,8 @@ class _ScenarioReader:
             timeout,
             reader.boolean("shuffle", shuffle_default),
             at,
+            self._speaker(reader),
+            reader.choice("scene", Scene) if reader.has("scene") else None,
         )
 
     def _say(self, reader: MapReader) -> tuple[str, ...]:
@@ -248,10 +314,12 @@ class _ScenarioReader:
             self.sink.error(reader.where("timer"), "timer", f"node '{key}' has a timer but no timeout")
         if node is None:
             return None
-        return self._consequence(MapReader(node, self.sink, f"the timeout of '{key}'", TIMEOUT_KEYS))
+        timeout = MapReader(node, self.sink, f"the timeout of '{key}'", TIMEOUT_KEYS)
+        _notes(timeout)
+        return self._consequence(timeout)
 
     def _route_node(self, key: str, at: Position, reader: MapReader) -> Node:
-        for other in ("say", "narration", "choices", "timer", "timeout", "shuffle"):
+        for other in ("say", "narration", "speaker", "scene", "choices", "timer", "timeout", "shuffle"):
             if reader.has(other):
                 self.sink.error(
                     reader.entries[other].key_position,
@@ -283,6 +351,7 @@ class _ScenarioReader:
 
     def _choice(self, node: YNode) -> Choice:
         reader = MapReader(node, self.sink, _choice_name(node), CHOICE_KEYS)
+        _notes(reader)
         condition_node = reader.node("if", required=reader.has("if"))  # an empty `if:` is a mistake
         condition = read_condition(condition_node, self.sink) if condition_node is not None else None
         for key in ("when_unavailable", "unavailable_hint"):
@@ -345,6 +414,11 @@ class _ScenarioReader:
             if choice.id and choice.id in seen:
                 self.sink.error(choice.position, "duplicate-choice", f"two choices here have the id '{choice.id}'")
             seen.add(choice.id)
+
+
+def _notes(reader: MapReader) -> None:
+    """Notes for other authors are held to the text rules like any text, and then dropped."""
+    reader.text(NOTES, TextKind.PARAGRAPH, required=False)
 
 
 def _choice_name(node: YNode) -> str:
