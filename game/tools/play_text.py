@@ -1,4 +1,7 @@
-"""`play PATH --text`: a whole conversation in the terminal, answers typed by number."""
+"""`play PATH --text`: a whole conversation in the terminal, answers typed by number.
+
+Where a timer runs, `w` says nothing and lets it run out at once: a trainer play-testing a
+timeout need not sit through the seconds."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from game.engine.playing.session import InvalidChoice, Session
 
 from .text_render import render_debrief, render_view, wrap
 
+WAIT = "w"  # at a timed node: say nothing, as if the timer ran out
+
 
 def play_in_terminal(session: Session, read: TextIO = sys.stdin, write: TextIO = sys.stdout) -> int:
     """Play until an ending (or end of input); 0 when the conversation ended, 1 when input ran out."""
@@ -22,13 +27,16 @@ def play_in_terminal(session: Session, read: TextIO = sys.stdin, write: TextIO =
             session.timeout()
             continue
         asked_at = time.monotonic()
-        answer = _read_number(read, write, len(view.options))
+        answer = _read_answer(read, write, len(view.options), timed=view.timer is not None)
         if answer is None:
             print("\nStopped before the end of the conversation.", file=write)
             return 1
         seconds = round(time.monotonic() - asked_at, 2)
         try:
-            if view.timer is not None and seconds > view.timer:
+            if isinstance(answer, str):  # WAIT
+                print("(You say nothing and let the time run out.)", file=write)
+                session.timeout(seconds)
+            elif view.timer is not None and seconds > view.timer:
                 print(f"(Too slow: {seconds:.0f} s. The customer did not wait for you.)", file=write)
                 session.timeout(seconds)
             elif not (option := view.options[answer - 1]).available:
@@ -43,9 +51,11 @@ def play_in_terminal(session: Session, read: TextIO = sys.stdin, write: TextIO =
     return 0
 
 
-def _read_number(read: TextIO, write: TextIO, count: int) -> int | None:
+def _read_answer(read: TextIO, write: TextIO, count: int, timed: bool) -> int | str | None:
+    """A choice's number, WAIT (only where a timer runs), or None at the end of input."""
+    wait = f", or {WAIT} to say nothing" if timed else ""
     while True:
-        print(f"Your answer (1-{count}): ", end="", file=write, flush=True)
+        print(f"Your answer (1-{count}{wait}): ", end="", file=write, flush=True)
         line = read.readline()
         if not line:
             return None
@@ -54,4 +64,6 @@ def _read_number(read: TextIO, write: TextIO, count: int) -> int | None:
             print(text, file=write)
         if text.isdigit() and 1 <= int(text) <= count:
             return int(text)
-        print(f"Type a number from 1 to {count} and press Enter.", file=write)
+        if timed and text.lower() == WAIT:
+            return WAIT
+        print(f"Type a number from 1 to {count}{wait} and press Enter.", file=write)
