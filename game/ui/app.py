@@ -1,8 +1,9 @@
 """The game window and its loop: input, then update(dt), then draw, over a stack of scenes.
 
 The App owns the window, the settings and the theme; scenes are pushed and popped on a
-stack (the pause menu sits on the play screen). When the top scene is idle the loop sleeps
-in `pygame.event.wait`, so a trainee thinking about an answer costs almost no CPU.
+stack (the pause menu sits on the play screen), as the moves they return say (navigation.py).
+When the top scene is idle the loop sleeps in `pygame.event.wait`, so a trainee thinking about
+an answer costs almost no CPU.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ import pygame
 from game.storage.settings import Settings, load_settings, save_settings
 
 from .intents import Quit, Resized, ToggleFullscreen, translate
+from .navigation import BackToTitle, Exit, Navigation, Pop, Push, Replace
 from .scene import Scene
+from .scenes.routes import screen_for, title_screen
 from .sound import Sound
 from .theme import Theme
 
@@ -99,9 +102,7 @@ class App:
         self.running = True
         self.frames = 0
         self._configured_seed_used = False
-        from .scenes.title import TitleScene  # scenes import the App's type; import them late
-
-        self.push(TitleScene(self))
+        self.push(title_screen(self))
 
     # -- the scene stack ---------------------------------------------------------------
     @property
@@ -123,6 +124,24 @@ class App:
     def back_to_title(self) -> None:
         del self.scenes[1:]
         self.top.relayout()
+
+    def go(self, move: Navigation | None) -> None:
+        """Follow a move a screen returned."""
+        match move:
+            case Push(to=to):
+                self.push(screen_for(self, to))
+            case Replace(to=to):
+                self.replace(screen_for(self, to))
+            case Pop():
+                self.pop()
+            case BackToTitle():
+                self.back_to_title()
+            case Exit():
+                self.quit()
+
+    @property
+    def library(self) -> Path:
+        return self.config.scenarios
 
     def below(self, scene: Scene) -> Scene | None:
         """The scene under `scene`, for overlays that draw it first."""
@@ -179,10 +198,10 @@ class App:
             elif isinstance(intent, Resized):
                 self._resized(intent.size)
             elif intent is not None:
-                self.top.handle(intent)
+                self.go(self.top.handle(intent))
             if not self.running:
                 return
-        self.top.update(dt)
+        self.go(self.top.update(dt))
         self.top.draw(self.screen)
         pygame.display.flip()
         self.frames += 1

@@ -1,28 +1,30 @@
-"""What every screen is: it handles intents, updates with time, and draws; draw changes nothing."""
+"""What every screen is: it handles intents, updates with time, and draws; draw changes nothing.
+
+A screen leaves for another by returning a move (navigation.py) from `handle` or `update`.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
+from .host import Host
 from .intents import Intent
-
-if TYPE_CHECKING:
-    from .app import App
+from .navigation import Navigation
 
 
 class Scene:
     name = "scene"  # used for screenshot file names and tests
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
 
-    def handle(self, intent: Intent) -> None:
-        """React to one intent from the player."""
+    def handle(self, intent: Intent) -> Navigation | None:
+        """React to one intent from the player; a move to go to another screen."""
+        return None
 
-    def update(self, dt: float) -> None:
-        """Advance animations and timers by `dt` seconds."""
+    def update(self, dt: float) -> Navigation | None:
+        """Advance animations and timers by `dt` seconds; a move when time runs out on this screen."""
+        return None
 
     def draw(self, surface: pygame.Surface) -> None:
         """Draw the whole screen from the current state; never change state here."""

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from game.engine.model import PORTRAITS
 from game.engine.playing.session import Session
 from game.storage.scenario_files import load_scenario
-from game.ui.intents import Back, Choose, Click, Move, Point, Skip
+from game.ui.intents import Choose, Click, Move, Point, Skip
 from game.ui.meter import CHANGE_SHOWN, AngerMeter, Eased
 from game.ui.portrait import (
     EXPRESSIONS,
@@ -276,7 +276,7 @@ def test_arrows_and_enter_answer_and_escape_pauses(make_app: AppFactory) -> None
     chosen = scene.session.view().options[focus].choice_id
     driver.press("enter")
     assert scene.session.history[0].choice == chosen
-    scene.handle(Back())
+    driver.press("esc")
     assert driver.top.name == "pause"
 
 

@@ -14,7 +14,9 @@ from game.engine.model import Outcome, Scenario
 from game.engine.playing.session import Session
 
 from ..chart import answer_at, draw_chart
+from ..host import Host
 from ..intents import Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip
+from ..navigation import BackToTitle, Conversation, Navigation, Replace
 from ..palette import Color, mix
 from ..scene import Scene
 from ..scroll import Scroller
@@ -41,7 +43,7 @@ def color_of(theme: Theme, name: str) -> Color:
 class DebriefScene(Scene):
     name = "debrief"
 
-    def __init__(self, app, scenario: Scenario, session: Session) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: Host, scenario: Scenario, session: Session) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.session = session
@@ -62,32 +64,28 @@ class DebriefScene(Scene):
     def button_rect(self, action: str) -> pygame.Rect:
         return next(b.rect for b in self.buttons.buttons if b.action == action)
 
-    def rewind_to(self, answer_index: int) -> None:
-        from .play import PlayScene
+    def rewind_to(self, answer_index: int) -> Navigation:
+        return Replace(Conversation(self.scenario, rewound(self.session, answer_index)))
 
-        self.app.replace(PlayScene(self.app, self.scenario, rewound(self.session, answer_index)))
-
-    def _press(self, index: int) -> None:
+    def _press(self, index: int) -> Navigation | None:
         button = self.buttons.buttons[index]
         if not button.enabled:
-            return
+            return None
         if button.action == "retry":
-            from .play import PlayScene
-
-            self.app.replace(PlayScene(self.app, self.scenario))
-        elif button.action == "rewind":
-            self.rewind_to(self.selected)
-        else:
-            self.app.back_to_title()
+            return Replace(Conversation(self.scenario))
+        if button.action == "rewind":
+            return self.rewind_to(self.selected)
+        return BackToTitle()
 
     # -- input -------------------------------------------------------------------------
-    def handle(self, intent: Intent) -> None:
+    def handle(self, intent: Intent) -> Navigation | None:
         count, buttons = len(self.result.reviews), self.buttons
         last = len(buttons.buttons) - 1
         in_buttons = buttons.focus >= 0 or not count
+        move: Navigation | None = None
         match intent:
             case Back():
-                self.app.back_to_title()
+                move = BackToTitle()
             case Move(dy=dy) if dy and in_buttons:  # Up goes back to the transcript; Tab cycles round
                 if count and (dy < 0 or buttons.focus == last):
                     self._select(self.selected if dy < 0 else 0)
@@ -102,9 +100,9 @@ class DebriefScene(Scene):
                 start = buttons.focus if buttons.focus >= 0 else self.last_button - dx
                 buttons.focus = max(0, min(last, start + dx))
             case Confirm() | Skip() if in_buttons:
-                self._press(max(0, buttons.focus))
+                move = self._press(max(0, buttons.focus))
             case Confirm() | Skip():
-                self.rewind_to(self.selected)
+                move = self.rewind_to(self.selected)
             case Choose(index=index) if index < count:
                 self._select(index)
             case Scroll(dy=dy):
@@ -116,11 +114,12 @@ class DebriefScene(Scene):
                 hit, answer = buttons.at(pos), self._answer_at(pos)
                 if hit is not None:
                     buttons.focus = hit
-                    self._press(hit)
+                    move = self._press(hit)
                 elif answer is not None:
                     self._select(answer)
         if buttons.focus >= 0:
             self.last_button = buttons.focus
+        return move
 
     def _select(self, answer: int) -> None:
         """Select an answer in the transcript; keyboard focus leaves the buttons for it."""

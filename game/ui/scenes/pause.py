@@ -6,34 +6,23 @@ drawn, never updated: its timer stands still until they resume.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
-
 import pygame
 
+from ..host import Host
 from ..intents import Back, Intent
+from ..navigation import BackToTitle, Navigation, Pausable, Pop, Push, SettingsMenu
 from ..scene import Scene
 from ..widgets import Button, ButtonList, panel
-
-if TYPE_CHECKING:
-    from ..app import App
 
 NOTE = "The conversation is paused and its timer has stopped. Esc resumes."
 DIM_ALPHA = 170
 DIM_ALPHA_HIGH_CONTRAST = 215  # darker, so the white-edged panel stands clear of the scene
 
 
-class PlayScreen(Protocol):
-    """What the pause menu needs from the screen it pauses."""
-
-    def draw(self, surface: pygame.Surface) -> None: ...
-
-    def restart(self) -> None: ...
-
-
 class PauseScene(Scene):
     name = "pause"
 
-    def __init__(self, app: App, play_scene: PlayScreen) -> None:
+    def __init__(self, app: Host, play_scene: Pausable) -> None:
         super().__init__(app)
         self.play_scene = play_scene
         self.menu = ButtonList(
@@ -65,25 +54,20 @@ class PauseScene(Scene):
         self._dim = pygame.Surface(theme.size, pygame.SRCALPHA)
         self._dim.fill((0, 0, 0, alpha))
 
-    def handle(self, intent: Intent) -> None:
+    def handle(self, intent: Intent) -> Navigation | None:
         if isinstance(intent, Back):
-            self.app.pop()
-            return
+            return Pop()
         action = self.menu.handle(intent)
         if action is None:
-            return
+            return None
         self.app.sound.play("select")
-        if action == "resume":
-            self.app.pop()
-        elif action == "restart":
-            self.app.pop()
+        if action == "restart":
             self.play_scene.restart()
-        elif action == "settings":
-            from .settings import SettingsScene
-
-            self.app.push(SettingsScene(self.app))
-        elif action == "quit":
-            self.app.back_to_title()
+        if action == "settings":
+            return Push(SettingsMenu())
+        if action == "quit":
+            return BackToTitle()
+        return Pop()  # resume, or restart
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme

@@ -17,7 +17,9 @@ from game.engine.reading.diagnostics import Diagnostic, sort_key
 from game.engine.reading.typography import typographic
 from game.storage.scenario_files import Library, load_library
 
+from ..host import Host
 from ..intents import Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip
+from ..navigation import Conversation, Navigation, Pop, Push
 from ..scene import Scene
 from ..scroll import Scroller, TextBlock
 from ..theme import Theme
@@ -79,9 +81,9 @@ def first_problem(errors: list[Diagnostic]) -> str:
 class PickerScene(Scene):
     name = "picker"
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
-        self.cards = cards_of(load_library([self.app.config.scenarios]))
+        self.cards = cards_of(load_library([self.app.library]))
         self.focus = 0  # a card, or len(cards) for the Back button
         self.scroller = Scroller()
         self.layouts: list[CardLayout] = []
@@ -91,25 +93,20 @@ class PickerScene(Scene):
     def focused(self) -> Card | None:
         return self.cards[self.focus] if self.focus < len(self.cards) else None
 
-    def start(self, index: int) -> None:
+    def start(self, index: int) -> Navigation | None:
         scenario = self.cards[index].scenario
-        if scenario is not None:
-            from .play import PlayScene
-
-            self.app.push(PlayScene(self.app, scenario))
+        return None if scenario is None else Push(Conversation(scenario))
 
     # -- input -------------------------------------------------------------------------
-    def handle(self, intent: Intent) -> None:
+    def handle(self, intent: Intent) -> Navigation | None:
+        move: Navigation | None = None
         match intent:
             case Back():
-                self.app.pop()
+                move = Pop()
             case Move(dy=dy) if dy:
                 self._focus(max(0, min(len(self.cards), self.focus + dy)))
             case Confirm() | Skip():
-                if self.focused is None:
-                    self.app.pop()
-                else:
-                    self.start(self.focus)
+                move = Pop() if self.focused is None else self.start(self.focus)
             case Choose(index=index) if index < len(self.cards):
                 self._focus(index)
             case Scroll(dy=dy):
@@ -121,11 +118,12 @@ class PickerScene(Scene):
             case Click(pos=pos):
                 hit = self._at(pos)
                 if hit == len(self.cards):
-                    self.app.pop()
+                    move = Pop()
                 elif hit is not None:
                     self.focus = hit
-                    self.start(hit)
+                    move = self.start(hit)
         self.back.focus = 0 if self.focused is None else -1
+        return move
 
     def _focus(self, index: int) -> None:
         self.focus = index
@@ -180,7 +178,7 @@ class PickerScene(Scene):
         surface.blit(theme.text("Choose a scenario", "title"), (view.x, theme.px(24)))
         draw_keys(surface, theme, (view.x, self.back.buttons[0].rect.centery))
         if not self.cards:
-            empty = f"No scenarios were found in {self.app.config.scenarios}."
+            empty = f"No scenarios were found in {self.app.library}."
             surface.blit(theme.text(empty, "body", palette.muted, view.width), view.topleft)
         previous_clip = surface.get_clip()
         surface.set_clip(view)

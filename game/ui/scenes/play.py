@@ -7,7 +7,6 @@ countdown) with the `dt` it is given, and passes the trainee's answer and the se
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING
 
 import pygame
 
@@ -30,17 +29,16 @@ from ..dialogue import (
 )
 from ..displayable import displayable
 from ..framing import CHANNEL_NAMES, Sitter, draw_stage
+from ..host import Host
 from ..intents import NUMBER_KEY_COUNT, Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip
 from ..meter import AngerMeter, draw_meter, meter_height
+from ..navigation import Debrief, Navigation, PauseMenu, Push, Replace
 from ..portrait import FaceAnimator, expression, look_for, talking
 from ..reveal import Reveal, TurnClock
 from ..scene import Scene
 from ..scroll import Scroller
 from ..theme import anger_band
 from ..widgets import Button, ButtonList, key_hints
-
-if TYPE_CHECKING:
-    from ..app import App
 
 APPEAR_SECONDS = 0.25  # the choices fade in once the line is complete
 SCROLL_STEP = 48
@@ -49,7 +47,7 @@ SCROLL_STEP = 48
 class PlayScene(Scene):
     name = "play"
 
-    def __init__(self, app: App, scenario: Scenario, session: Session | None = None) -> None:
+    def __init__(self, app: Host, scenario: Scenario, session: Session | None = None) -> None:
         super().__init__(app)
         self.scenario = scenario
         self.look = look_for(scenario.customer.portrait)
@@ -107,25 +105,23 @@ class PlayScene(Scene):
         if self._choice_rects:  # bring the start of the choices into view
             self.scroller.reveal(self.column.header.top, self._choice_rects[0].bottom, self.app.theme.px(8))
 
-    def _answer(self, index: int) -> None:
+    def _answer(self, index: int) -> Navigation | None:
         option = self.view.options[index]
         before = self.session.anger
         self.session.choose(index, self.clock.elapsed)
         self.app.sound.play("select")
-        self._moved(before, ChatEntry(YOU, option.text))
+        return self._moved(before, ChatEntry(YOU, option.text))
 
-    def _time_out(self) -> None:
+    def _time_out(self) -> Navigation | None:
         before = self.session.anger
         self.session.timeout(self.clock.elapsed)
-        self._moved(before, ChatEntry(NOTE, "No reply in time"))
+        return self._moved(before, ChatEntry(NOTE, "No reply in time"))
 
-    def _moved(self, before: int, reply: ChatEntry) -> None:
+    def _moved(self, before: int, reply: ChatEntry) -> Navigation | None:
+        """The conversation moved on: show the next turn, or the debrief once it has ended."""
         if self.session.finished:
             self.app.sound.play("end")
-            from .debrief import DebriefScene
-
-            self.app.replace(DebriefScene(self.app, self.scenario, self.session))
-            return
+            return Replace(Debrief(self.scenario, self.session))
         anger = self.session.anger
         if anger != before:
             self.app.sound.play("anger_up" if anger > before else "anger_down")
@@ -137,34 +133,31 @@ class PlayScene(Scene):
             self.chat.append(ChatEntry(THEM, self.line))
         self.chat.append(reply)
         self._new_turn()
+        return None
 
     # -- the frame -----------------------------------------------------------------------------
-    def handle(self, intent: Intent) -> None:
+    def handle(self, intent: Intent) -> Navigation | None:
         if isinstance(intent, Back):
-            from .pause import PauseScene
-
-            self.app.push(PauseScene(self.app, self))
-            return
+            return Push(PauseMenu(self))
         if isinstance(intent, Scroll):
             self.scroller.scroll(intent.dy * self.app.theme.px(SCROLL_STEP))
-            return
+            return None
         if not self.reveal.done:
             if isinstance(intent, Skip | Confirm | Click | Choose):
                 self.reveal.skip()
                 self._line_finished()
-            return
+            return None
         if isinstance(intent, Skip):
-            return  # Space only ever finishes the line: a double tap must not answer unread
+            return None  # Space only ever finishes the line: a double tap must not answer unread
         if isinstance(intent, Point | Click) and not self.scroller.viewport.collidepoint(intent.pos):
-            return  # a button scrolled out of view cannot be pointed at
+            return None  # a button scrolled out of view cannot be pointed at
         action = self.buttons.handle(intent)
         if isinstance(intent, Move) and self._choice_rects:
             focused = self._choice_rects[self.buttons.focus]
             self.scroller.reveal(focused.top, focused.bottom, self.app.theme.px(8))
-        if action is not None:
-            self._answer(int(action.split(":")[1]))
+        return None if action is None else self._answer(int(action.split(":")[1]))
 
-    def update(self, dt: float) -> None:
+    def update(self, dt: float) -> Navigation | None:
         typing = not self.reveal.done
         self.reveal.update(dt)
         if typing and self.reveal.done:
@@ -178,12 +171,12 @@ class PlayScene(Scene):
             self.appear = min(1.0, self.appear + dt / APPEAR_SECONDS)
         remaining_before = self.clock.remaining
         if self.clock.update(dt):
-            self._time_out()
-            return
+            return self._time_out()
         remaining = self.clock.remaining
         if remaining is not None and remaining_before is not None and remaining < URGENT_SECONDS:
             if math.ceil(remaining) < math.ceil(remaining_before):
                 self.app.sound.play("timer")
+        return None
 
     def frame_interval(self) -> float | None:
         busy = not self.reveal.done or self.meter.animating or self.face.animating or self.scroller.moving

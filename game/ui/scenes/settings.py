@@ -9,19 +9,17 @@ focused one in view.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import pygame
 
 from game.storage.settings import TEXT_SIZES, TEXT_SPEEDS
 
+from ..host import Host
 from ..intents import Back, Click, Confirm, Intent, Move, Point, Scroll, Skip
+from ..navigation import Navigation, Pop
 from ..scene import Scene
 from ..scroll import Scroller
 from ..theme import Color, Theme
-
-if TYPE_CHECKING:
-    from ..app import App
 
 ON_OFF = ("Off", "On")
 BACK = "back"
@@ -52,7 +50,7 @@ HINT = "Up/Down or Tab: choose a setting. Left/Right: change it. Enter or click:
 class SettingsScene(Scene):
     name = "settings"
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.focus = 0
         self.scroller = Scroller()  # only moves when the largest text does not fit the window
@@ -151,30 +149,31 @@ class SettingsScene(Scene):
         return 0 if self.scroller.moving else None
 
     # -- input -------------------------------------------------------------------------
-    def handle(self, intent: Intent) -> None:
+    def handle(self, intent: Intent) -> Navigation | None:
         match intent:
             case Back():
-                self.app.pop()
+                return Pop()
             case Move(dy=dy) if dy:
                 self.focus = (self.focus + dy) % len(ROWS)
                 self._reveal_focus()
             case Move(dx=dx) if dx:
                 self._step(ROWS[self.focus], dx)
             case Confirm() | Skip():
-                self._activate(ROWS[self.focus])
+                return self._activate(ROWS[self.focus])
             case Point(pos=pos):
                 hit = self._at(pos)
                 if hit is not None:
                     self.focus = hit
             case Click(pos=pos):
-                self._click(pos)
+                return self._click(pos)
             case Scroll(dy=dy):
                 self.scroller.scroll(dy * self.app.theme.px(40))
+        return None
 
-    def _click(self, pos: tuple[int, int]) -> None:
+    def _click(self, pos: tuple[int, int]) -> Navigation | None:
         hit = self._at(pos)
         if hit is None:
-            return
+            return None
         self.focus = hit
         self._reveal_focus()
         row = ROWS[hit]
@@ -184,19 +183,20 @@ class SettingsScene(Scene):
         elif row.key != BACK and right.collidepoint(pos):
             self._step(row, 1)
         else:
-            self._activate(row)
+            return self._activate(row)
+        return None
 
     def _at(self, pos: tuple[int, int]) -> int | None:
         if self.scroller.to_content(pos) is None:
             return None  # a row scrolled out of view cannot be pointed at
         return next((i for i in range(len(ROWS)) if self._screen_rect(i).collidepoint(pos)), None)
 
-    def _activate(self, row: Row) -> None:
+    def _activate(self, row: Row) -> Navigation | None:
         if row.key == BACK:
             self.app.sound.play("select")
-            self.app.pop()
-        else:
-            self._change(row, (self._index(row) + 1) % len(row.words))
+            return Pop()
+        self._change(row, (self._index(row) + 1) % len(row.words))
+        return None
 
     def _step(self, row: Row, step: int) -> None:
         if row.key != BACK:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pygame
 
+from ..host import Host
 from ..intents import Back, Intent
+from ..navigation import Exit, Navigation, Picker, Push, SettingsMenu
 from ..scene import Scene
 from ..widgets import Button, ButtonList, centered_text
 
@@ -12,7 +14,7 @@ from ..widgets import Button, ButtonList, centered_text
 class TitleScene(Scene):
     name = "title"
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: Host) -> None:
         super().__init__(app)
         self.menu = ButtonList([Button("play", "Play"), Button("settings", "Settings"), Button("quit", "Quit")])
 
@@ -22,21 +24,17 @@ class TitleScene(Scene):
         column = min(theme.px(420), width - 2 * theme.px(40))
         self.menu.layout_column(theme, (width - column) // 2, int(height * 0.45), column)
 
-    def handle(self, intent: Intent) -> None:
+    def handle(self, intent: Intent) -> Navigation | None:
         if isinstance(intent, Back):
-            self.app.quit()
-            return
+            return Exit()
         action = self.menu.handle(intent)
         if action == "play":
-            from .picker import PickerScene
-
-            self.app.push(PickerScene(self.app))
-        elif action == "settings":
-            from .settings import SettingsScene
-
-            self.app.push(SettingsScene(self.app))
-        elif action == "quit":
-            self.app.quit()
+            return Push(Picker())
+        if action == "settings":
+            return Push(SettingsMenu())
+        if action == "quit":
+            return Exit()
+        return None
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.app.theme

@@ -1,0 +1,45 @@
+"""The App as a screen sees it: what a screen may ask of the App, and no more.
+
+Screens depend on this protocol rather than on the App itself, so the App may import every
+screen and no screen imports the App; leaving a screen is a returned move (navigation.py).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from game.storage.settings import Settings
+
+from .sound import Sound
+from .theme import Theme
+
+
+class Host(Protocol):
+    @property
+    def theme(self) -> Theme:
+        """Fonts, colours and sizes for the window as it is now."""
+
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def sound(self) -> Sound: ...
+
+    @property
+    def sound_checked(self) -> bool:
+        """Whether the sound device has been tried yet (before that, `sound.available` means nothing)."""
+
+    @property
+    def notice(self) -> str:
+        """A problem to tell the player about (settings not saved, a screen that failed), or ""."""
+
+    @property
+    def library(self) -> Path:
+        """The folder of scenarios the picker lists."""
+
+    def next_seed(self) -> int:
+        """The seed for a new conversation."""
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Use, save and re-theme for `settings`: every screen is laid out again."""

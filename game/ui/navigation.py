@@ -1,0 +1,90 @@
+"""How a screen leaves for another without knowing it: it returns a move that names where it wants
+to go, and the App builds that screen (scenes/routes.py). So screens never construct or import
+each other, and the screens' modules form no import cycle.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+import pygame
+
+from game.engine.model import Scenario
+from game.engine.playing.session import Session
+
+
+class Pausable(Protocol):
+    """What the pause menu needs from the screen it pauses."""
+
+    def draw(self, surface: pygame.Surface) -> None: ...
+
+    def restart(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Picker:
+    """The scenario picker."""
+
+
+@dataclass(frozen=True, slots=True)
+class SettingsMenu:
+    """The settings screen."""
+
+
+@dataclass(frozen=True, slots=True)
+class Conversation:
+    """The play screen, on `session` or on a new one."""
+
+    scenario: Scenario
+    session: Session | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PauseMenu:
+    """The pause menu over the conversation it pauses."""
+
+    over: Pausable
+
+
+@dataclass(frozen=True, slots=True)
+class Debrief:
+    """The debrief of a finished conversation."""
+
+    scenario: Scenario
+    session: Session
+
+
+Destination = Picker | SettingsMenu | Conversation | PauseMenu | Debrief
+
+
+@dataclass(frozen=True, slots=True)
+class Push:
+    """Open `to` over this screen; popping it comes back here."""
+
+    to: Destination
+
+
+@dataclass(frozen=True, slots=True)
+class Replace:
+    """Open `to` in this screen's place."""
+
+    to: Destination
+
+
+@dataclass(frozen=True, slots=True)
+class Pop:
+    """Close this screen, back to the one under it."""
+
+
+@dataclass(frozen=True, slots=True)
+class BackToTitle:
+    """Close every screen above the title menu."""
+
+
+@dataclass(frozen=True, slots=True)
+class Exit:
+    """Close the game."""
+
+
+Navigation = Push | Replace | Pop | BackToTitle | Exit

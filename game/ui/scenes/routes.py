@@ -1,0 +1,39 @@
+"""Which screen each destination is: the one module that knows every screen, so that screens
+need not know each other. Each screen is imported when first opened, so starting the game
+loads only the title menu's modules (the picker and the play screen bring the engine)."""
+
+from __future__ import annotations
+
+from ..host import Host
+from ..navigation import Conversation, Debrief, Destination, PauseMenu, Picker, SettingsMenu
+from ..scene import Scene
+
+
+def title_screen(app: Host) -> Scene:
+    from .title import TitleScene
+
+    return TitleScene(app)
+
+
+def screen_for(app: Host, to: Destination) -> Scene:
+    match to:
+        case Picker():
+            from .picker import PickerScene
+
+            return PickerScene(app)
+        case SettingsMenu():
+            from .settings import SettingsScene
+
+            return SettingsScene(app)
+        case Conversation(scenario=scenario, session=session):
+            from .play import PlayScene
+
+            return PlayScene(app, scenario, session)
+        case PauseMenu(over=over):
+            from .pause import PauseScene
+
+            return PauseScene(app, over)
+        case Debrief(scenario=scenario, session=session):
+            from .debrief import DebriefScene
+
+            return DebriefScene(app, scenario, session)
