@@ -4,6 +4,9 @@ and no module of the game imports itself round a cycle (however late or only for
 from __future__ import annotations
 
 import ast
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -94,12 +97,62 @@ def modules(layer: str) -> list[Path]:
     return sorted((GAME / layer).rglob("*.py"))
 
 
+def homes_for_type_checkers() -> dict[str, tuple[str, ...]]:
+    """The names game/engine/__init__.py imports for type checkers, by the module they come from."""
+    tree = ast.parse((GAME / "engine" / "__init__.py").read_text(encoding="utf-8"))
+    block = next(node for node in tree.body if isinstance(node, ast.If))
+    return {
+        node.module or "": tuple(alias.name for alias in node.names)
+        for node in block.body
+        if isinstance(node, ast.ImportFrom)
+    }
+
+
 @pytest.mark.parametrize("layer", sorted(ALLOWED))
 def test_each_layer_imports_only_the_layers_below_it(layer: str) -> None:
     for path in modules(layer):
         ours = {name for name in imports_of(path) if name.startswith("game")}
         strays = {name for name in ours if not any(name.startswith(allowed) for allowed in ALLOWED[layer])}
         assert not strays, f"{path.relative_to(ROOT)} imports {sorted(strays)}"
+
+
+@pytest.mark.parametrize("layer", ["storage", "ui", "tools"])
+def test_outside_the_engine_only_its_public_surface_is_imported(layer: str) -> None:
+    for path in modules(layer):
+        inner = sorted(name for name in imports_of(path) if name.startswith("game.engine."))
+        assert not inner, (
+            f"{path.relative_to(ROOT)} imports {inner}: import from game.engine instead "
+            "(a name it lacks goes into HOMES in game/engine/__init__.py)"
+        )
+
+
+def test_the_public_surface_names_each_name_once_for_python_and_type_checkers() -> None:
+    import game.engine
+
+    assert homes_for_type_checkers() == game.engine.HOMES
+    assert sorted(game.engine.__all__) == sorted({name for names in game.engine.HOMES.values() for name in names})
+    for name in game.engine.__all__:
+        assert getattr(game.engine, name) is not None
+    assert issubclass(game.engine.ScenarioError, game.engine.EngineError)
+    for error in ("InvalidChoice", "AnalysisError", "SessionStateError"):
+        assert issubclass(getattr(game.engine, error), game.engine.EngineError), error
+
+
+def test_importing_the_engine_loads_nothing_until_a_name_is_used() -> None:
+    """The window imports game.engine for a few model types; reading, playing and judging must not
+    slow its start."""
+    code = (
+        "import json, sys, game.engine\n"
+        "loaded = lambda: sorted(m for m in sys.modules if m.startswith('game.engine.'))\n"
+        "before = loaded(); game.engine.Channel; print(json.dumps([before, loaded()]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    before, after = json.loads(done.stdout)
+    assert before == []
+    assert "game.engine.model" in after
+    assert not [
+        m for m in after if m.startswith(("game.engine.playing", "game.engine.judging", "game.engine.reading.loader"))
+    ]
 
 
 def test_the_engine_does_no_drawing_and_no_io() -> None:

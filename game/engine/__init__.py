@@ -1,0 +1,64 @@
+"""The engine's public surface: everything the screens, the tools and storage may use, and all they may use.
+
+Reading a scenario (`read_scenario` and the model it builds, diagnostics, size limits), playing it
+(`Session`), judging it (`analyse`, `random_play`, `result`) and the typography the presenters
+share. Every error the engine raises on purpose derives from `EngineError`.
+
+Each name is imported on first use (PEP 562 `__getattr__`), not when the package is: the game
+window needs a few model types to open, and must not pay for the loader, the state graph and
+scoring before the picker asks for them (bench/ui_speed.py's start-up figure). Type checkers
+read the same names as ordinary imports, and tests/test_architecture.py keeps both lists equal.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .errors import EngineError
+    from .judging.analysis import Analysis, AnalysisError, PlayStatistics, analyse, analysis_for, random_play
+    from .judging.scoring import Result, Review, Scores, result, session_root
+    from .model import CUSTOMER, PORTRAITS, SCORE_NAMES, Channel, Outcome, Principle, Scenario, Scene
+    from .playing.rules import ANGER_MAX, ANGER_MIN, TEMPERAMENT_MAX, TEMPERAMENT_MIN
+    from .playing.session import TIMEOUT, InvalidChoice, Session, View
+    from .playing.session_state import SessionStateError
+    from .reading.diagnostics import TOO_MANY, Diagnostic, DiagnosticSink, Position, ScenarioError, sort_key
+    from .reading.links import flags_named_at
+    from .reading.loader import LoadReport, read_scenario
+    from .reading.principles import read_principles
+    from .reading.typography import plain, quoted_speech, typographic
+    from .reading.validate import check_library
+    from .reading.yamltree import DEFAULT_LIMITS, LARGEST_MEGABYTES, MAX_BYTES, MEBIBYTE, SizeLimits
+
+HOMES = {
+    "errors": ("EngineError",),
+    "judging.analysis": ("Analysis", "AnalysisError", "PlayStatistics", "analyse", "analysis_for", "random_play"),
+    "judging.scoring": ("Result", "Review", "Scores", "result", "session_root"),
+    "model": ("CUSTOMER", "PORTRAITS", "SCORE_NAMES", "Channel", "Outcome", "Principle", "Scenario", "Scene"),
+    "playing.rules": ("ANGER_MAX", "ANGER_MIN", "TEMPERAMENT_MAX", "TEMPERAMENT_MIN"),
+    "playing.session": ("TIMEOUT", "InvalidChoice", "Session", "View"),
+    "playing.session_state": ("SessionStateError",),
+    "reading.diagnostics": ("TOO_MANY", "Diagnostic", "DiagnosticSink", "Position", "ScenarioError", "sort_key"),
+    "reading.links": ("flags_named_at",),
+    "reading.loader": ("LoadReport", "read_scenario"),
+    "reading.principles": ("read_principles",),
+    "reading.typography": ("plain", "quoted_speech", "typographic"),
+    "reading.validate": ("check_library",),
+    "reading.yamltree": ("DEFAULT_LIMITS", "LARGEST_MEGABYTES", "MAX_BYTES", "MEBIBYTE", "SizeLimits"),
+}
+_HOME_OF = {name: module for module, names in HOMES.items() for name in names}
+__all__ = sorted(_HOME_OF)
+
+
+def __getattr__(name: str) -> Any:
+    """Import a public name's module when the name is first asked for, and keep the name here."""
+    if name not in _HOME_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{_HOME_OF[name]}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return [*globals(), *__all__]

@@ -10,12 +10,21 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from game.engine.model import Principle, Scenario
-from game.engine.reading.diagnostics import Diagnostic, DiagnosticSink, Position, ScenarioError, sort_key
-from game.engine.reading.loader import LoadReport, read_scenario
-from game.engine.reading.principles import read_principles
-from game.engine.reading.validate import check_library
-from game.engine.reading.yamltree import DEFAULT_LIMITS, SizeLimits
+from game.engine import (
+    DEFAULT_LIMITS,
+    Diagnostic,
+    DiagnosticSink,
+    LoadReport,
+    Position,
+    Principle,
+    Scenario,
+    ScenarioError,
+    SizeLimits,
+    check_library,
+    read_principles,
+    read_scenario,
+    sort_key,
+)
 
 from .bounded import UnreadableFile, read_bounded
 

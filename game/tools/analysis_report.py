@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.judging.analysis import Analysis, PlayStatistics
-from game.engine.model import SCORE_NAMES
+from game.engine import SCORE_NAMES, Analysis, PlayStatistics
 
 
 def analysis_as_dict(analysis: Analysis, statistics: PlayStatistics) -> dict[str, Any]:

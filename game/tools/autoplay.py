@@ -5,9 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from game.engine.judging.analysis import Analysis, analysis_for
-from game.engine.judging.scoring import session_root
-from game.engine.playing.session import TIMEOUT, Session
+from game.engine import TIMEOUT, Analysis, Session, analysis_for, session_root
 
 STRATEGIES = ("best", "worst", "random")
 Policy = Callable[[Session], str]

@@ -13,13 +13,26 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from game.engine.judging.analysis import AnalysisError, analyse, random_play
-from game.engine.judging.scoring import Result, result
-from game.engine.model import Scenario
-from game.engine.playing.rules import ANGER_MAX, ANGER_MIN, TEMPERAMENT_MAX, TEMPERAMENT_MIN
-from game.engine.playing.session import InvalidChoice, Session
-from game.engine.reading.diagnostics import TOO_MANY
-from game.engine.reading.yamltree import DEFAULT_LIMITS, LARGEST_MEGABYTES, MAX_BYTES, MEBIBYTE, SizeLimits
+from game.engine import (
+    ANGER_MAX,
+    ANGER_MIN,
+    DEFAULT_LIMITS,
+    LARGEST_MEGABYTES,
+    MAX_BYTES,
+    MEBIBYTE,
+    TEMPERAMENT_MAX,
+    TEMPERAMENT_MIN,
+    TOO_MANY,
+    AnalysisError,
+    InvalidChoice,
+    Result,
+    Scenario,
+    Session,
+    SizeLimits,
+    analyse,
+    random_play,
+    result,
+)
 from game.storage.locations import default_library
 from game.storage.scenario_files import PRINCIPLES_FILE, load_library, scenario_paths
 from game.storage.settings import TEXT_SIZES

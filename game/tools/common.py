@@ -8,11 +8,16 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.engine.model import Scenario
-from game.engine.reading.diagnostics import Diagnostic, sort_key
-from game.engine.reading.links import flags_named_at
-from game.engine.reading.typography import plain
-from game.engine.reading.yamltree import DEFAULT_LIMITS, LARGEST_MEGABYTES, SizeLimits
+from game.engine import (
+    DEFAULT_LIMITS,
+    LARGEST_MEGABYTES,
+    Diagnostic,
+    Scenario,
+    SizeLimits,
+    flags_named_at,
+    plain,
+    sort_key,
+)
 from game.storage.scenario_files import load_report
 
 PLAIN_ERRORS = "composure-plain"  # the codec error handler of plain_when_needed

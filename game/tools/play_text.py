@@ -9,8 +9,7 @@ import sys
 import time
 from typing import TextIO
 
-from game.engine.judging.scoring import result
-from game.engine.playing.session import InvalidChoice, Session
+from game.engine import InvalidChoice, Session, result
 
 from .text_render import render_debrief, render_view, wrap
 

@@ -18,8 +18,7 @@ from pathlib import Path
 
 import pygame
 
-from game.engine.model import Scenario
-from game.engine.playing.session import TIMEOUT
+from game.engine import TIMEOUT, Scenario
 from game.storage.settings import Settings, save_settings
 from game.ui.app import App, AppConfig
 from game.ui.scenes.picker import PickerScene

@@ -9,9 +9,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
-from game.engine.judging.scoring import Result
-from game.engine.playing.session import View
-from game.engine.reading.typography import quoted_speech
+from game.engine import Result, View, quoted_speech
 from game.ui.displayable import LINE_BREAKS, capped
 
 WIDTH = 78

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.engine.model import Channel
+from game.engine import Channel
 
 from .displayable import displayable
 from .palette import Color, mix

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import pygame
 
-from game.engine.model import Channel
+from game.engine import Channel
 
 from .palette import Color, mix
 from .portrait import UNITS_TALL, Face, Look, draw_portrait, portrait_size

@@ -6,12 +6,12 @@ each other, and the screens' modules form no import cycle.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 
-from game.engine.model import Scenario
-from game.engine.playing.session import Session
+if TYPE_CHECKING:  # only named here: importing the Session at start-up would slow the first frame
+    from game.engine import Scenario, Session
 
 
 class Pausable(Protocol):

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import pygame
 
-from game.engine.model import PORTRAITS
+from game.engine import PORTRAITS
 
 from .palette import Color, Palette, mix
 

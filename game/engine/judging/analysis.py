@@ -13,6 +13,7 @@ from collections import Counter, OrderedDict, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..errors import EngineError
 from ..model import SCORE_NAMES, Scenario
 from .bounds import Bounds, UnboundedLoop, compute_bounds, terminal_gains
 from .statespace import Edge, State, StateGraph, explore
@@ -20,7 +21,7 @@ from .statespace import Edge, State, StateGraph, explore
 TIE = 1e-9  # overall values closer than this are equal (they are sums of fractions)
 
 
-class AnalysisError(Exception):
+class AnalysisError(EngineError):
     """The scenario has no finite best and worst: a loop changes a score, or play can get stuck."""
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeGuard
 
+from ..errors import EngineError
 from ..reading.diagnostics import shown
 
 FORMAT = "composure-session"
@@ -19,7 +20,7 @@ VERSION = 2
 MIN_COMPATIBLE = 1  # version 2 only added min_compatible: a version 1 reader finds everything it needs
 
 
-class SessionStateError(ValueError):
+class SessionStateError(EngineError, ValueError):
     """The data is not a session of this scenario that we can restore; the message says why."""
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from ..errors import EngineError
 from .limits import MAX_PROBLEMS_PER_FILE, QUOTED_IN_MESSAGES
 
 TOO_MANY = "too-many-problems"  # the code of the diagnostic that counts those left out
@@ -49,7 +50,7 @@ class Diagnostic:
         return self.severity is Severity.ERROR
 
 
-class ScenarioError(Exception):
+class ScenarioError(EngineError):
     """Raised when content has errors; carries every diagnostic found, errors and warnings."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:

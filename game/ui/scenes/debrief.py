@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.judging.scoring import Result, Review
-from game.engine.judging.scoring import result as score
-from game.engine.model import Outcome, Scenario
-from game.engine.playing.session import Session
+from game.engine import Outcome, Result, Review, Scenario, Session
+from game.engine import result as score
 
 from ..chart import answer_at, draw_chart
 from ..host import Host

@@ -10,9 +10,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.engine.judging.scoring import Result, Review
-from game.engine.model import Outcome, Scenario
-from game.engine.reading.typography import quoted_speech
+from game.engine import Outcome, Result, Review, Scenario, quoted_speech
 
 from ..chart import ChartLayout, layout_chart
 from ..scroll import TextBlock

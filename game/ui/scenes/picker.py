@@ -12,9 +12,7 @@ from pathlib import Path
 
 import pygame
 
-from game.engine.model import Channel, Scenario
-from game.engine.reading.diagnostics import Diagnostic, sort_key
-from game.engine.reading.typography import typographic
+from game.engine import Channel, Diagnostic, Scenario, sort_key, typographic
 from game.storage.scenario_files import Library, load_library
 
 from ..host import Host

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.engine.model import Channel
+from game.engine import Channel
 
 from ..palette import Color, mix
 from ..theme import Theme

@@ -10,8 +10,7 @@ import math
 
 import pygame
 
-from game.engine.model import Channel, Scenario
-from game.engine.playing.session import Session
+from game.engine import Channel, Scenario, Session
 
 from ..dialogue import (
     NOTE,
