@@ -6,16 +6,17 @@ here to isolate one rule each. Tables list the cases; each row is one pytest cas
 
 from __future__ import annotations
 
-import gc
 import json
 import random
 import re
+import weakref
 from pathlib import Path
 
 import pytest
 
 from game.engine.model import Scenario
 from game.engine.playing import rules
+from game.engine.playing.machine import ROUTE, TIMEOUT_TRIGGER, answer_trigger, machine_for
 from game.engine.playing.session import TIMEOUT, InvalidChoice, Session
 from game.engine.playing.session_state import SessionStateError
 from game.storage.scenario_files import load_scenario
@@ -227,8 +228,10 @@ def test_view_shows_the_timer(walk_in: Scenario, at: str, timer: int | None) -> 
 
 def test_a_finished_view_has_the_ending_and_no_options(walk_in: Scenario) -> None:
     session = Session.start(walk_in, 1, at="interrupts")
-    view = session.choose_id("snap-back")
-    assert view.finished and view.ending is walk_in.endings["walked-out"]
+    answered = session.choose_id("snap-back")
+    assert answered.ended and answered.ending is walk_in.endings["walked-out"]
+    view = session.view()
+    assert view.finished and view.ending is answered.ending
     assert (view.place, view.options, view.line, view.narration, view.timer) == ("walked-out", (), "", "", None)
 
 
@@ -270,9 +273,11 @@ def test_walk_out_from_any_node(walk_in: Scenario, at: str) -> None:
     session = Session.start(walk_in, 2, at=at, anger=94)
     angriest = max(node.choices, key=lambda c: c.consequence.effects.anger)
     assert rules.scaled_anger(angriest.consequence.effects.anger, session.temperament) >= 1
-    view = session.choose_id(angriest.id)
-    assert view.place == "walked-out" and view.finished
-    assert view.anger == min(100, 94 + rules.scaled_anger(angriest.consequence.effects.anger, session.temperament))
+    answered = session.choose_id(angriest.id)
+    assert answered.place == "walked-out" and answered.ended
+    assert answered.anger_after == min(
+        100, 94 + rules.scaled_anger(angriest.consequence.effects.anger, session.temperament)
+    )
 
 
 @pytest.mark.parametrize("at", speaking_nodes(load_scenario(ANGRY_WALK_IN)))
@@ -280,8 +285,8 @@ def test_calming_answer_at_94_goes_where_it_says(walk_in: Scenario, at: str) -> 
     node = walk_in.nodes[at]
     session = Session.start(walk_in, 2, at=at, anger=94, flags={"account-checked", "complaint-noted"})
     calmest = min(node.choices, key=lambda c: c.consequence.effects.anger)
-    view = session.choose_id(calmest.id)
-    assert view.place == rules.settle(walk_in, calmest.consequence.next, session.anger, session.flags)
+    answered = session.choose_id(calmest.id)
+    assert answered.place == rules.settle(walk_in, calmest.consequence.next, session.anger, session.flags)
 
 
 def test_walk_out_on_timeout(walk_in: Scenario) -> None:
@@ -328,7 +333,7 @@ def test_walk_out_beats_a_next_that_is_an_ending(walk_in: Scenario) -> None:
 )
 def test_anger_is_clamped(start: int, choice: str, after: int) -> None:
     session = Session.start(meter(), anger=start)
-    assert session.choose_id(choice).anger == after
+    assert session.choose_id(choice).anger_after == after
     assert session.history[-1].anger_after == after
 
 
@@ -384,8 +389,8 @@ def test_temperament_scales_anger_in_play(temperament: int, delta: int, up: int,
     scenario = meter(temperament, delta)
     rising, falling = Session.start(scenario, 9), Session.start(scenario, 9)
     assert rising.temperament == temperament
-    assert rising.choose_id("small-up").anger == up
-    assert falling.choose_id("small-down").anger == down
+    assert rising.choose_id("small-up").anger_after == up
+    assert falling.choose_id("small-down").anger_after == down
 
 
 @pytest.mark.parametrize("seed", range(20))
@@ -517,7 +522,8 @@ def test_choosing_a_hidden_choice_by_id_says_what_is_offered() -> None:
 
 def test_a_timed_node_whose_choices_are_all_hidden_waits_for_the_timer() -> None:
     session = Session.start(scenario_from(GATES), anger=40)
-    assert session.choose_id("wait").options == ()
+    session.choose_id("wait")
+    assert session.view().options == ()
     with pytest.raises(InvalidChoice) as raised:
         session.choose(0)
     assert "timeout()" in str(raised.value) and "-1" not in str(raised.value)
@@ -559,11 +565,11 @@ def test_clears_apply_before_sets() -> None:
 
 def test_timeout_on_a_timed_node(walk_in: Scenario) -> None:
     session = Session.start(walk_in, 4, at="louder", anger=70)
-    view = session.timeout(seconds=15.2)
+    answered = session.timeout(seconds=15.2)
     step = session.history[-1]
     assert (step.node, step.choice, step.seconds) == ("louder", TIMEOUT, 15.2)
     assert step.anger_after == 70 + rules.scaled_anger(10, session.temperament)
-    assert view.place == "interrupts"
+    assert answered.place == "interrupts"
 
 
 @pytest.mark.parametrize("at", ["burst-in", "vent", "reads-letter", "goodbye"])
@@ -595,7 +601,7 @@ def test_any_call_after_the_end_says_what_to_do(walk_in: Scenario, call, verb: s
         call(session)
     message = str(raised.value)
     assert message.startswith(f"the conversation has ended, so it cannot {verb}")
-    assert "result()" in message and "new session" in message
+    assert "scoring.result" in message and "new session" in message
     assert len(session.history) == 1
 
 
@@ -862,33 +868,29 @@ def test_play_testing_start_refuses_bad_places_and_anger(walk_in: Scenario, kwar
     ],
     ids=["angry-walk-in", "clash", "routes", "gates"],
 )
-def test_machine_has_two_triggers_a_transition_per_move_and_no_auto_transitions(make) -> None:
+def test_machine_has_a_trigger_per_way_to_answer_and_no_auto_transitions(make) -> None:
     scenario = make()
-    session = Session.start(scenario, 0)
-    machine = session._machine
-    assert machine.auto_transitions is False
-    speaking = [n for n in scenario.nodes.values() if not n.is_route]
-    route_nodes = [n for n in scenario.nodes.values() if n.is_route]
-    assert set(machine.events) == {"answer"} | ({"route"} if route_nodes else set())
-    walkout = scenario.customer.walks_out_at is not None
-    moves = sum(len(n.consequences()) + (walkout and bool(n.consequences())) for n in speaking)
-    transitions = sum(len(ts) for event in machine.events.values() for ts in event.transitions.values())
-    assert transitions == moves + sum(len(n.route) for n in route_nodes)
-    assert not any(name.startswith("to_") for name in dir(session._conversation))
+    machine = machine_for(scenario)
+    assert machine.auto_transitions is False and machine.models == []
+    nodes = scenario.nodes.values()
+    triggers = {answer_trigger(i) for node in nodes for i in range(len(node.choices))}
+    triggers |= {TIMEOUT_TRIGGER for node in nodes if node.timeout} | {ROUTE for node in nodes if node.is_route}
+    assert set(machine.events) == triggers
+    per_answer = 2 if scenario.customer.walks_out_to else 1  # its `next`, then the walk-out
+    moves = sum(len(node.consequences()) * per_answer + len(node.route) for node in nodes)
+    assert sum(len(ts) for event in machine.events.values() for ts in event.transitions.values()) == moves
 
 
-def test_sessions_share_one_machine_and_leave_it_when_dropped() -> None:
+def test_sessions_share_one_machine_that_holds_none_of_them() -> None:
     scenario = load_scenario(ANGRY_WALK_IN)
     first, second = Session.start(scenario, 1), Session.start(scenario, 2)
-    machine = first._machine
-    assert second._machine is machine
-    assert first._conversation in machine.models and second._conversation in machine.models
+    assert first._conversation.machine is second._conversation.machine is machine_for(scenario)
     first.choose(0)
     assert second.place == scenario.start  # one session's move does not move another
-    before = len(machine.models)
+    assert machine_for(scenario).models == []
+    gone = weakref.ref(first)
     del first
-    gc.collect()
-    assert len(machine.models) == before - 1 and second._conversation in machine.models
+    assert gone() is None  # freed at once: nothing refers back to it
 
 
 @pytest.mark.parametrize(

@@ -1,9 +1,10 @@
 """One trainee's conversation, played on the scenario's `transitions` state machine.
 
-The Session wraps the shared Machine (see `machine.py`; it does not inherit from it) and
-offers the screens a small pull API: `view()`, `choose(i)`, `timeout()`, and
-`scoring.result(session)` at the end. Its own model object on the machine holds the place,
-anger and flags.
+The Session drives the scenario's shared Machine (see `machine.py`; it does not inherit from
+it) and offers the screens a small pull API: `view()`, then `choose(i)` or `timeout()`, each
+saying what the answer did; `rewound(n)` for the debrief's Rewind. The debrief itself is
+`judging.scoring.result(session)`: scoring reads sessions, so a session does not import it.
+Its own model object for the machine holds the place, anger and flags.
 
 All state that must survive is the seed, the starting state and the history of choices;
 the current place, anger and flags are rebuilt by replaying it, so a restored session is
@@ -13,21 +14,19 @@ exactly the one that was saved.
 from __future__ import annotations
 
 import random
-import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import EngineError
 from ..judging.statespace import State
 from ..model import Choice, Ending, Node, Scenario, Visibility
 from ..reading.diagnostics import quoted
 from . import rules
-from .machine import ANSWER, ROUTE, Conversation, machine_for
+from .machine import ROUTE, TIMEOUT_TRIGGER, Conversation, answer_trigger
 
 TIMEOUT = "(timeout)"  # the history's name for "the timer ran out"; not a valid choice id
 
 
-class InvalidChoice(EngineError):
+class InvalidChoice(Exception):
     """A call that does not fit the session's moment; the message says what to do instead."""
 
 
@@ -72,6 +71,23 @@ class Step:
     seconds: float | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Answered:
+    """What one answer did, so that no caller compares views before and after it."""
+
+    choice_id: str  # or TIMEOUT
+    anger_before: int
+    anger_after: int
+    flags_set: frozenset[str]
+    flags_cleared: frozenset[str]
+    place: str  # where the conversation is now: the next node that speaks, or an ending
+    ending: Ending | None
+
+    @property
+    def ended(self) -> bool:
+        return self.ending is not None
+
+
 class Session:
     def __init__(self, scenario: Scenario, seed: int, origin: State, temperament: int) -> None:
         self.scenario = scenario
@@ -80,11 +96,7 @@ class Session:
         self.temperament = temperament
         self.history: list[Step] = []
         self._view: View | None = None
-        self._conversation = Conversation(scenario, temperament, origin.anger, origin.flags)
-        self._machine = machine_for(scenario)
-        self._machine.add_model(self._conversation, initial=origin.place)
-        # The machine outlives sessions; leave it when this session is dropped.
-        weakref.finalize(self, self._machine.remove_model, self._conversation)
+        self._conversation = Conversation(scenario, origin.place, temperament, origin.anger, origin.flags)
         self._follow_routes()
 
     # -- making sessions ---------------------------------------------------------------
@@ -120,6 +132,15 @@ class Session:
         from .session_state import session_from_dict
 
         return session_from_dict(scenario, data)
+
+    def rewound(self, answers: int) -> Session:
+        """This conversation (seed, customer, start) with only its first `answers` answers given."""
+        if not 0 <= answers <= len(self.history):
+            raise InvalidChoice(f"there are {len(self.history)} answers; rewind to 0 to {len(self.history)} of them")
+        session = Session(self.scenario, self.seed, self.origin, self.temperament)
+        for step in self.history[:answers]:
+            session._move(session._speaking_node("rewind"), step.choice, step.seconds)
+        return session
 
     # -- what the screens ask ----------------------------------------------------------
     @property
@@ -163,14 +184,22 @@ class Session:
         return self._view
 
     def _presentation(self, node: Node) -> tuple[str, tuple[Option, ...]]:
-        """The line and option order for this visit, drawn from the seed and the turn number."""
+        """The line and option order for this visit, drawn from the seed and the turn number.
+
+        Seeding a generator costs more than the rest of a view, so it is made only when there is
+        something to draw; when there is, it draws exactly as it always has."""
+        choices = list(node.choices)
+        if len(node.say) < 2 and not (node.shuffle and len(choices) > 1):
+            return node.say[0] if node.say else "", self._options(choices)
         rng = random.Random(f"{self.seed}:{len(self.history)}")
         line = node.say[rng.randrange(len(node.say))] if node.say else ""
-        choices = list(node.choices)
         if node.shuffle:
             rng.shuffle(choices)
+        return line, self._options(choices)
+
+    def _options(self, choices: list[Choice]) -> tuple[Option, ...]:
         options = (self._option(choice) for choice in choices)
-        return line, tuple(option for option in options if option is not None)
+        return tuple(option for option in options if option is not None)
 
     def _option(self, choice: Choice) -> Option | None:
         """How a choice is offered now; None when it is unavailable and set to hide."""
@@ -181,7 +210,7 @@ class Session:
         return Option(choice.id, choice.text, False, choice.unavailable_hint)
 
     # -- what the screens tell ---------------------------------------------------------
-    def choose(self, index: int, seconds: float | None = None) -> View:
+    def choose(self, index: int, seconds: float | None = None) -> Answered:
         """Answer with the option at `index` (0-based) of `view().options`."""
         node = self._speaking_node("choose")
         options = self.view().options
@@ -196,7 +225,7 @@ class Session:
             raise InvalidChoice(f"the option '{option.choice_id}' is not available yet{hint}; choose another")
         return self._move(node, option.choice_id, seconds)
 
-    def choose_id(self, choice_id: str, seconds: float | None = None) -> View:
+    def choose_id(self, choice_id: str, seconds: float | None = None) -> Answered:
         """Answer with a choice by its stable id, whatever order it is shown in."""
         self._speaking_node("choose")
         ids = [option.choice_id for option in self.view().options]
@@ -204,7 +233,7 @@ class Session:
             raise InvalidChoice(f"{quoted(choice_id)} is not a choice offered here; offered: {', '.join(ids)}")
         return self.choose(ids.index(choice_id), seconds)
 
-    def timeout(self, seconds: float | None = None) -> View:
+    def timeout(self, seconds: float | None = None) -> Answered:
         """The timer ran out before the trainee answered."""
         node = self._speaking_node("timeout")
         if node.timeout is None:
@@ -215,18 +244,20 @@ class Session:
         if self.finished:
             raise InvalidChoice(
                 f"the conversation has ended, so it cannot {action}; "
-                "call result() for the debrief or start a new session"
+                "score it for the debrief (scoring.result) or start a new session"
             )
         return self.scenario.nodes[self.place]
 
-    def _move(self, node: Node, choice_id: str, seconds: float | None) -> View:
-        anger_before, flags_before = self.anger, tuple(sorted(self.flags))
-        consequence = node.timeout if choice_id == TIMEOUT else _choice(node, choice_id).consequence
-        self._conversation.trigger(ANSWER, consequence=consequence)
+    def _move(self, node: Node, choice_id: str, seconds: float | None) -> Answered:
+        anger_before, flags_before = self.anger, self.flags
+        self._conversation.trigger(TIMEOUT_TRIGGER if choice_id == TIMEOUT else answer_trigger(_index(node, choice_id)))
         self._follow_routes()
-        self.history.append(Step(node.id, choice_id, anger_before, self.anger, flags_before, seconds))
+        self.history.append(Step(node.id, choice_id, anger_before, self.anger, tuple(sorted(flags_before)), seconds))
         self._view = None
-        return self.view()
+        flags = self.flags
+        return Answered(
+            choice_id, anger_before, self.anger, flags - flags_before, flags_before - flags, self.place, self.ending
+        )
 
     def _follow_routes(self) -> None:
         for _ in range(rules.MAX_ROUTE_HOPS):
@@ -236,10 +267,12 @@ class Session:
             self._conversation.trigger(ROUTE)
 
 
-def _choice(node: Node, choice_id: str) -> Choice:
-    return next(choice for choice in node.choices if choice.id == choice_id)
+def _index(node: Node, choice_id: str) -> int:
+    return next(i for i, choice in enumerate(node.choices) if choice.id == choice_id)
 
 
 def draw_temperament(scenario: Scenario, seed: int) -> int:
     bounds = scenario.customer.temperament
+    if bounds.low == bounds.high:  # nothing to draw, and seeding a generator costs most of a start
+        return bounds.low
     return random.Random(f"{seed}:temperament").randint(bounds.low, bounds.high)
