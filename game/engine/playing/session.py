@@ -17,6 +17,7 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from ..errors import EngineError
 from ..judging.statespace import State
 from ..model import Choice, Ending, Node, Scenario, Visibility
 from ..reading.diagnostics import quoted
@@ -26,7 +27,7 @@ from .machine import ROUTE, TIMEOUT_TRIGGER, Conversation, answer_trigger
 TIMEOUT = "(timeout)"  # the history's name for "the timer ran out"; not a valid choice id
 
 
-class InvalidChoice(Exception):
+class InvalidChoice(EngineError):
     """A call that does not fit the session's moment; the message says what to do instead."""
 
 
