@@ -18,7 +18,7 @@ from game.storage.scenario_files import load_library, load_scenario
 from game.storage.settings import Settings
 from game.tools.autoplay import play_out
 from game.ui.chart import answer_at, layout_chart, x_for, y_for
-from game.ui.scenes.debrief import DebriefScene, rewound
+from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.picker import cards_of
 from game.ui.scroll import Scroller
 from game.ui.theme import Theme
@@ -94,7 +94,7 @@ def test_rewinding_to_an_answer_restores_the_moment_before_it(scenario: Scenario
     for seed in SEEDS:
         session = played(scenario, seed)
         for index, step in enumerate(session.history):
-            restored = rewound(session, index)
+            restored = session.rewound(index)
             assert restored.history == session.history[:index]
             assert not restored.finished
             assert restored.place == step.node

@@ -26,13 +26,6 @@ GRADE_COLORS = {"A": "good", "B": "good", "C": "annoyed", "D": "angry", "E": "ba
 REVEAL_SECONDS = 0.9  # the bars fill and the chart draws itself in this time
 
 
-def rewound(session: Session, answer: int) -> Session:
-    """The same conversation (seed, customer) just before the 0-based `answer` was given."""
-    data = session.to_dict()
-    data["history"] = data["history"][:answer]
-    return Session.from_dict(session.scenario, data)
-
-
 def color_of(theme: Theme, name: str) -> Color:
     color: Color = getattr(theme.palette, name)
     return color
@@ -63,7 +56,7 @@ class DebriefScene(Scene):
         return next(b.rect for b in self.buttons.buttons if b.action == action)
 
     def rewind_to(self, answer_index: int) -> Navigation:
-        return Replace(Conversation(self.scenario, rewound(self.session, answer_index)))
+        return Replace(Conversation(self.scenario, self.session.rewound(answer_index)))
 
     def _press(self, index: int) -> Navigation | None:
         button = self.buttons.buttons[index]
