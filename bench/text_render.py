@@ -29,7 +29,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
 import pygame
 
-from game.engine.model import Channel
+from game.engine.model import Scene
 from game.storage.settings import Settings
 from game.ui import theme as theme_module
 from game.ui.dialogue import lay_out
@@ -78,7 +78,7 @@ def main() -> int:
         figures = [
             median_seconds(lambda text=text: theme.text(text, "body", width=WIDTH), runs),
             median_seconds(
-                lambda text=text: lay_out(theme, Channel.IN_PERSON, WIDTH, "", text, "Gareth", False),
+                lambda text=text: lay_out(theme, Scene.COUNTER, WIDTH, "", text, "Gareth", False),
                 runs,
             ),
         ]

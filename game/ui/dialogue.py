@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 import pygame
 
-from game.engine import Channel
+from game.engine import Scene
 
 from .displayable import displayable
 from .palette import Color, mix
@@ -53,7 +53,7 @@ class Column:
         self.text_at = (self.text_at[0], self.text_at[1] + dy)
 
 
-def lay_out(theme: Theme, channel: Channel, width: int, narration: str, line: str, speaker: str, timed: bool) -> Column:
+def lay_out(theme: Theme, scene: Scene, width: int, narration: str, line: str, speaker: str, timed: bool) -> Column:
     """Narration, then the line in its box, then the reply header; the choices go under it. The
     line is wrapped as `displayable` gives it, which is what a Reveal of it must count."""
     column, y, gap = Column(width), 0, theme.px(14)
@@ -62,22 +62,22 @@ def lay_out(theme: Theme, channel: Channel, width: int, narration: str, line: st
         column.narration = pygame.Rect(0, 0, width, text.get_height())
         y = column.narration.bottom + gap
     if line:
-        y = _lay_out_speech(theme, channel, column, y, line, speaker) + theme.px(20)
+        y = _lay_out_speech(theme, scene, column, y, line, speaker) + theme.px(20)
     bar = theme.px(16) if timed else theme.px(4)  # the countdown's bar goes under the words
     column.header = pygame.Rect(0, y, width, theme.font("body").get_linesize() + bar)
     return column
 
 
-def _lay_out_speech(theme: Theme, channel: Channel, column: Column, y: int, line: str, speaker: str) -> int:
+def _lay_out_speech(theme: Theme, scene: Scene, column: Column, y: int, line: str, speaker: str) -> int:
     """The box for the customer's line, wrapped once for the whole line; returns its bottom."""
     pad, name_height = theme.px(16), theme.font("small").get_linesize() + theme.px(4)
-    indent = theme.px(14) if channel is Channel.IN_PERSON else 0  # room for the bubble's tail
+    indent = theme.px(14) if scene is Scene.COUNTER else 0  # room for the bubble's tail
     box_width = column.width - indent
-    if channel is Channel.CHAT:
+    if scene is Scene.CHAT:
         box_width = min(box_width, max(round(column.width * 0.85), theme.px(200)))
     font = theme.font("body")
     column.spans = wrap(displayable(line), box_width - 2 * pad, lambda text: font.size(text)[0])
-    if channel is Channel.CHAT:  # a chat bubble hugs its text
+    if scene is Scene.CHAT:  # a chat bubble hugs its text
         longest = max((font.size(span.text)[0] for span in column.spans), default=0)
         box_width = max(longest, theme.text(speaker, "small").get_width()) + 2 * pad
     text_height = len(column.spans) * font.get_linesize()
@@ -113,7 +113,7 @@ def fit_history(theme: Theme, column: Column, entries: list[ChatEntry], room: in
 def draw_column(
     surface: pygame.Surface,
     theme: Theme,
-    channel: Channel,
+    scene: Scene,
     scroller: Scroller,
     column: Column,
     speaker: str,
@@ -139,22 +139,22 @@ def draw_column(
         at = (column.narration.x + theme.px(18), column.narration.y)
         scroller.blit_text(surface, text, at, theme.font("body", italic=True).get_linesize())
     if column.spans:
-        _draw_speech(surface, theme, channel, scroller, column, speaker, shown)
+        _draw_speech(surface, theme, scene, scroller, column, speaker, shown)
     surface.set_clip(clip)
 
 
 def _draw_speech(
     surface: pygame.Surface,
     theme: Theme,
-    channel: Channel,
+    scene: Scene,
     scroller: Scroller,
     column: Column,
     speaker: str,
     shown: int,
 ) -> None:
     """The line's box with the speaker's name, and as much of the line as has been said."""
-    _bubble(surface, theme, scroller.to_screen(column.speech), THEM if channel is Channel.CHAT else channel.value)
-    name = speaker if channel is not Channel.PHONE else f"{speaker}  \u00b7  on the line"
+    _bubble(surface, theme, scroller.to_screen(column.speech), THEM if scene is Scene.CHAT else scene.value)
+    name = speaker if scene is not Scene.PHONE else f"{speaker}  \u00b7  on the line"
     small = theme.font("small").get_linesize()
     at = (column.speech.x + theme.px(16), column.speech.y + theme.px(16))
     scroller.blit_text(surface, theme.text(name, "small", theme.palette.accent), at, small)
@@ -245,13 +245,13 @@ def _bubble(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, kind: str)
         corners["border_bottom_right_radius"] = theme.px(3)
     pygame.draw.rect(surface, fill, rect, **corners)
     pygame.draw.rect(surface, palette.panel_edge, rect, width=theme.px(2), **corners)
-    if kind == Channel.IN_PERSON.value:  # a tail pointing at the customer
+    if kind == Scene.COUNTER.value:  # a tail pointing at the customer
         tip = (rect.left - theme.px(14), rect.top + theme.px(30))
         base = [(rect.left + theme.px(1), rect.top + theme.px(18)), (rect.left + theme.px(1), rect.top + theme.px(42))]
         pygame.draw.polygon(surface, fill, [base[0], tip, base[1]])
         pygame.draw.line(surface, palette.panel_edge, base[0], tip, theme.px(2))
         pygame.draw.line(surface, palette.panel_edge, tip, base[1], theme.px(2))
-    elif kind == Channel.PHONE.value:  # a caption bar: heard, not seen
+    elif kind == Scene.PHONE.value:  # a caption bar: heard, not seen
         stripe = pygame.Rect(rect.x, rect.y, theme.px(6), rect.height)
         pygame.draw.rect(
             surface, palette.accent, stripe, border_top_left_radius=radius, border_bottom_left_radius=radius

@@ -1,7 +1,9 @@
-"""Where the conversation happens, drawn by channel: an office counter, a phone call, a live chat.
+"""Where the conversation happens, drawn by scene: an office counter, a phone call, a live chat,
+or a neutral review room.
 
-Each frame is art around the customer's portrait: the same face and the same meter, so the
-trainee reads the customer the same way whichever channel the scenario uses.
+Each frame is art around the speaker's portrait: the same face and the same meter, so the
+trainee reads the customer the same way whichever channel the scenario uses. A node's scene
+can differ from its channel, e.g. a team leader's review after the call, without the call.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from functools import lru_cache
 
 import pygame
 
-from game.engine import Channel
+from game.engine import Channel, Scene
 
 from .palette import Color, mix
 from .portrait import UNITS_TALL, Face, Look, draw_portrait, portrait_size
@@ -24,7 +26,7 @@ CHANNEL_NAMES = {Channel.IN_PERSON: "At the counter", Channel.PHONE: "Phone call
 
 @dataclass(frozen=True, slots=True)
 class Sitter:
-    """The customer as drawn this frame."""
+    """Whoever speaks, as drawn this frame."""
 
     name: str
     look: Look
@@ -34,12 +36,14 @@ class Sitter:
 
 
 def draw_stage(
-    surface: pygame.Surface, theme: Theme, channel: Channel, stage: pygame.Rect, sitter: Sitter, call_seconds: float
+    surface: pygame.Surface, theme: Theme, scene: Scene, stage: pygame.Rect, sitter: Sitter, call_seconds: float
 ) -> None:
-    if channel is Channel.PHONE:
+    if scene is Scene.PHONE:
         _phone(surface, theme, stage, sitter, call_seconds)
-    elif channel is Channel.CHAT:
+    elif scene is Scene.CHAT:
         _chat_card(surface, theme, stage, sitter)
+    elif scene is Scene.REVIEW:
+        _review(surface, theme, stage, sitter)
     else:
         _office(surface, theme, stage, sitter)
 
@@ -235,6 +239,18 @@ def _chat_card(surface: pygame.Surface, theme: Theme, stage: pygame.Rect, sitter
     y = centre[1] + diameter // 2 + theme.px(14)
     surface.blit(name, name.get_rect(midtop=(stage.centerx, y)))
     surface.blit(note, note.get_rect(midtop=(stage.centerx, y + name.get_height() + theme.px(4))))
+
+
+# -- review: a plain room after the call, with no call screen and no counter -----------------------
+def _review(surface: pygame.Surface, theme: Theme, stage: pygame.Rect, sitter: Sitter) -> None:
+    palette = theme.palette
+    _card(surface, theme, stage, mix(palette.background, palette.panel, 0.7))
+    chip_room = theme.font("body").get_linesize() + theme.px(40)
+    room = (round(stage.width * 0.8), stage.height - chip_room - theme.px(32))
+    size = portrait_size(room)
+    centre = (stage.centerx + sitter.offset[0], stage.top + theme.px(24) + size[1] // 2 + sitter.offset[1])
+    draw_portrait(surface, palette, centre, size, sitter.look, sitter.face)
+    _name_chip(surface, theme, sitter.name, (stage.centerx, stage.bottom - chip_room // 2 - theme.px(8)))
 
 
 # -- shared pieces -----------------------------------------------------------------------------

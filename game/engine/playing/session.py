@@ -45,7 +45,7 @@ class View:
 
     scenario_id: str
     place: str
-    speaker: str
+    speaker: str  # the name of whoever says `line`: the customer, or a person the node names
     line: str
     narration: str
     anger: int
@@ -172,7 +172,7 @@ class Session:
             self._view = View(
                 scenario.id,
                 self.place,
-                scenario.customer.name,
+                scenario.speaker_at(self.place).name,
                 line,
                 node.narration if node else "",
                 self.anger,

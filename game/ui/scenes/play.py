@@ -10,7 +10,8 @@ import math
 
 import pygame
 
-from game.engine import Channel, Scenario, Session
+from game.engine import CUSTOMER, Scenario, Session
+from game.engine import Scene as SceneLook
 
 from ..dialogue import (
     NOTE,
@@ -49,7 +50,6 @@ class PlayScene(Scene):
     def __init__(self, app: Host, scenario: Scenario, session: Session | None = None) -> None:
         super().__init__(app)
         self.scenario = scenario
-        self.look = look_for(scenario.customer.portrait)
         self.scroller = Scroller()
         self.column = Column()
         self.buttons = ButtonList([], numbered=True)
@@ -87,6 +87,10 @@ class PlayScene(Scene):
     def _new_turn(self) -> None:
         view = self.session.view()
         self.view = view
+        node = self.scenario.nodes.get(view.place)
+        self.customer_speaks = node is None or node.speaker == CUSTOMER  # anyone else keeps a calm face
+        self.look = look_for(self.scenario.speaker_at(view.place).portrait)
+        self.scene_look = self.scenario.scene_at(view.place)
         self.line = displayable(view.line)  # typed out, wrapped and counted alike, however long or odd
         self.reveal = Reveal(self.line, self.app.settings.characters_per_second)
         self.clock = TurnClock(None if view.timer is None else float(view.timer))
@@ -207,10 +211,10 @@ class PlayScene(Scene):
         theme, view = self.app.theme, self.view
         inner = viewport.width - theme.px(14)  # room for the scroll bar
         timed = view.timer is not None
-        self.column = lay_out(theme, self.scenario.channel, inner, view.narration, self.line, view.speaker, timed)
+        self.column = lay_out(theme, self.scene_look, inner, view.narration, self.line, view.speaker, timed)
         choices_top = self.column.header.bottom + theme.px(4)
         bottom = self.buttons.layout_column(theme, 0, choices_top, inner) if self.buttons.buttons else choices_top
-        if self.scenario.channel is Channel.CHAT:
+        if self.scene_look is SceneLook.CHAT:
             shift = fit_history(theme, self.column, self.chat, viewport.height - bottom - theme.px(10))
             bottom = (
                 self.buttons.layout_column(theme, 0, choices_top + shift, inner)
@@ -231,19 +235,21 @@ class PlayScene(Scene):
         palette = theme.palette
         surface.fill(palette.background)
         self._draw_top_bar(surface)
-        shake = (0, 0) if settings.reduced_intensity else self.face.shake_offset(theme.px(3))
+        calm = settings.reduced_intensity or not self.customer_speaks
+        shake = (0, 0) if calm else self.face.shake_offset(theme.px(3))
         speaking = -1 if self.reveal.done else self.reveal.count
-        face = self.face.face
-        if self.scenario.channel is not Channel.CHAT:  # heard, so the lips move; a chat is typed
+        face = self.face.face if self.customer_speaks else expression("calm")
+        if self.scene_look is not SceneLook.CHAT:  # heard, so the lips move; a chat is typed
             face = talking(face, self.line, speaking)
         sitter = Sitter(self.view.speaker, self.look, face, shake, speaking)
-        draw_stage(surface, theme, self.scenario.channel, self.stage, sitter, self.call_seconds)
-        draw_meter(surface, theme, self.meter_rect, self.meter, self.view.walks_out_at)
+        draw_stage(surface, theme, self.scene_look, self.stage, sitter, self.call_seconds)
+        if self.scene_look is not SceneLook.REVIEW:  # a review is after the call: no customer to read
+            draw_meter(surface, theme, self.meter_rect, self.meter, self.view.walks_out_at)
         scroller, column = self.scroller, self.column
         draw_column(
             surface,
             theme,
-            self.scenario.channel,
+            self.scene_look,
             scroller,
             column,
             self.view.speaker,
