@@ -32,7 +32,8 @@ def policy(session: Session, strategy: str, seed: int = 0) -> Policy:
     if strategy not in ("best", "worst"):
         raise ValueError(f"unknown strategy '{strategy}'; use one of {', '.join(STRATEGIES)}")
     analysis = analysis_for(session.scenario, session.temperament, session_root(session))
-    return lambda s: _extreme_choice(analysis, s, worst=strategy == "worst")
+    visited: set[int] = set()  # so the player never goes round a loop (see Analysis.best_option)
+    return lambda s: _extreme_choice(analysis, s, strategy == "worst", visited)
 
 
 def _random_choice(rng: random.Random, session: Session) -> str:
@@ -41,9 +42,10 @@ def _random_choice(rng: random.Random, session: Session) -> str:
     return rng.choice(available) if available else TIMEOUT
 
 
-def _extreme_choice(analysis: Analysis, session: Session, worst: bool) -> str:
+def _extreme_choice(analysis: Analysis, session: Session, worst: bool, visited: set[int]) -> str:
     state = analysis.graph.find(session.place, session.anger, session.flags)
-    edge = analysis.best_option(state, worst)
+    visited.add(state)
+    edge = analysis.best_option(state, worst, visited)
     assert edge is not None, "a node with no option passed validation"
     node = session.scenario.nodes[session.place]
     return TIMEOUT if edge.is_timeout else node.choices[edge.option].id

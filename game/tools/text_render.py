@@ -77,6 +77,7 @@ def render_debrief(result: Result) -> str:
         "",
         f"Composure {scores.composure:3d}   Assertiveness {scores.assertiveness:3d}   "
         f"Resolution {scores.resolution:3d}   Overall {scores.overall:3d} (grade {scores.grade})",
+        *(wrap(reason, hanging=2) for reason in result.reasons),
         "Anger over the conversation: " + " -> ".join(str(a) for a in result.anger_curve),
         "",
     ]

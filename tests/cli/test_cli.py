@@ -7,6 +7,7 @@ must get a sentence, not a stack.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import shutil
@@ -370,13 +371,17 @@ def test_analyze_json() -> None:
     done = run("analyze", WALK_IN, "--json")
     assert done.returncode == 0, done.stderr
     report = json.loads(done.stdout)
-    assert {"best", "worst", "endings", "random_play"} <= set(report)
+    assert {"outcomes", "endings", "random_play"} <= set(report)
     assert report["random_play"]["runs"] == 10000
     assert set(report["endings"]) == set(load_scenario(ANGRY_WALK_IN).endings)
     assert all(facts["reachable"] for facts in report["endings"].values())
     assert sum(report["random_play"]["endings"].values()) == 10000
-    for name in ("composure", "assertiveness", "resolution"):
-        assert report["best"][name] > report["worst"][name]
+    outcomes = report["outcomes"]  # per outcome, best first: bands that never overlap
+    assert list(outcomes) == ["resolved", "partial", "escalated", "lost"]
+    bands = [(facts["band"]["worst"], facts["band"]["best"]) for facts in outcomes.values()]
+    assert all(low > high for (low, _), (_, high) in itertools.pairwise(bands))
+    for facts in outcomes.values():
+        assert facts["band"]["worst"] <= facts["seen"]["worst"] <= facts["seen"]["best"] <= facts["band"]["best"]
 
 
 @pytest.mark.parametrize("temperament", [10, 500])

@@ -141,6 +141,7 @@ def _debrief(session: Session) -> list[str]:
         f"Anger curve: {' -> '.join(str(a) for a in outcome.anger_curve)}",
         (f"Scores: composure {scores.composure}, assertiveness {scores.assertiveness}, resolution {scores.resolution}"),
         f"Overall: {scores.overall} (grade {scores.grade})",
+        *(f"Why: {reason}" for reason in outcome.reasons),
         "",
         "Review:",
     ]

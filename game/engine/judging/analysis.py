@@ -1,7 +1,8 @@
-"""What a scenario allows: best and worst play, reachable endings, random-play statistics.
+"""What a scenario allows: how good each answer is, which outcomes stay reachable, best and
+worst play, random-play statistics.
 
-Built on the exact state graph. Trainers read it to tune a scenario; the session reads it
-to normalise scores and to name the best choice at each point of the debrief.
+Built on the exact state graph. Trainers read it to tune a scenario; the session reads it to
+judge each answer among those on offer and to name the better choice in the debrief.
 """
 
 from __future__ import annotations
@@ -10,19 +11,21 @@ import math
 import random
 import statistics
 from collections import Counter, OrderedDict, deque
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 
 from ..errors import EngineError
-from ..model import SCORE_NAMES, Scenario
-from .bounds import Bounds, UnboundedLoop, compute_bounds, terminal_gains
+from ..model import SCORE_NAMES, Outcome, Scenario
+from .loops import UnboundedLoop, strongly_connected
+from .quality import Quality, mean_quality, option_qualities, score_means
+from .standing import Standing
 from .statespace import Edge, State, StateGraph, explore
 
-TIE = 1e-9  # overall values closer than this are equal (they are sums of fractions)
+TIE = 1e-9  # values closer than this are equal (they are sums of fractions)
 
 
 class AnalysisError(EngineError):
-    """The scenario has no finite best and worst: a loop changes a score, or play can get stuck."""
+    """The scenario cannot be judged: play can get stuck."""
 
 
 def typical_temperament(scenario: Scenario) -> int:
@@ -33,40 +36,51 @@ def typical_temperament(scenario: Scenario) -> int:
 @dataclass(frozen=True, slots=True)
 class Analysis:
     graph: StateGraph
-    bounds: Bounds
+    standing: Standing
+    qualities: list[list[Quality]]  # per state, per option (aligned with graph.edges)
+    best_level: list[int]  # per state, the best outcome level still reachable
+    worst_level: list[int]
     steps_left: dict[bool, list[float]] = field(default_factory=dict, repr=False, compare=False)
 
-    def best_option(self, state: int, worst: bool = False) -> Edge | None:
-        """The option with the best (or worst) overall grade from here, assuming play after it is too.
+    def quality(self, state: int, edge: Edge) -> Quality:
+        return self.qualities[state][self.graph.edges[state].index(edge)]
 
-        On a zero-sum loop, going round ties with leaving; ties go to the option with the fewest
-        answers left to an ending, so always taking the best option finishes the conversation."""
+    def value(self, state: int, edge: Edge) -> float:
+        """What an option is worth with best play after it, as the debrief's better choice
+        weighs it: first the outcome level it keeps within reach, then its own quality. A level
+        outweighs any quality (0..1)."""
+        return mean_quality(self.quality(state, edge)) - 2 * self.best_level[edge.target]
+
+    def best_option(self, state: int, worst: bool = False, visited: Container[int] = ()) -> Edge | None:
+        """The option of highest (or lowest) value here, skipping options back to `visited` states.
+
+        Only options keeping the best (worst) outcome level within reach are considered. Since a node
+        answered again earns nothing, a player that remembers where it has been goes somewhere new,
+        and when every such option leads back it takes the shortest way to an ending: so always
+        taking the best option finishes the conversation. Ties go to the fewest answers left."""
         options = self.graph.edges[state]
         if not options:
             return None
-        score = self._scorer(worst)
-        target = (min if worst else max)(score(e) for e in options)
-        tied = [e for e in options if abs(score(e) - target) <= TIE]
-        if len(tied) == 1:
-            return tied[0]
+        levels = self.worst_level if worst else self.best_level
+        keep = [e for e in options if levels[e.target] == levels[state]]
         steps = self._steps_left(worst)
-        return min(tied, key=lambda e: steps[e.target])
-
-    def _scorer(self, worst: bool) -> Callable[[Edge], float]:
-        values = self.bounds.worst_overall if worst else self.bounds.best_overall
-        return lambda e: self.bounds.overall_weight(e.gains) + values[e.target]
+        fresh = [e for e in keep if e.target not in visited]
+        if not fresh:
+            return min(keep, key=lambda e: steps[e.target])
+        quality = {e: mean_quality(self.quality(state, e)) for e in fresh}
+        target = (min if worst else max)(quality.values())
+        return min((e for e in fresh if abs(quality[e] - target) <= TIE), key=lambda e: steps[e.target])
 
     def _steps_left(self, worst: bool) -> list[float]:
-        """Per state, the fewest answers to an ending taking only best (or worst) options."""
+        """Per state, the fewest answers to an ending through options that keep the best (worst)
+        outcome level within reach: finite everywhere, as some ending has that level."""
         if worst not in self.steps_left:
-            graph, score = self.graph, self._scorer(worst)
+            graph, levels = self.graph, self.worst_level if worst else self.best_level
             leads_to: list[list[int]] = [[] for _ in graph.states]
             for state, out in enumerate(graph.edges):
-                if out:
-                    target = (min if worst else max)(score(e) for e in out)
-                    for e in out:
-                        if abs(score(e) - target) <= TIE:
-                            leads_to[e.target].append(state)
+                for e in out:
+                    if levels[e.target] == levels[state]:
+                        leads_to[e.target].append(state)
             steps = [math.inf] * len(graph.states)
             todo = deque(i for i in range(len(graph.states)) if graph.is_ending(i))
             for i in todo:
@@ -80,17 +94,27 @@ class Analysis:
             self.steps_left[worst] = steps
         return self.steps_left[worst]
 
+    def extreme_play(self, worst: bool = False, start: int = 0) -> list[tuple[int, Edge]]:
+        """The (state, option) pairs of always taking the best (or worst) option, from `start`."""
+        play, state, visited = [], start, {start}
+        while (edge := self.best_option(state, worst, visited)) is not None:
+            play.append((state, edge))
+            state = edge.target
+            visited.add(state)
+        return play
+
     def extreme_path(self, worst: bool = False) -> list[int]:
         """States visited by always taking the best (or worst) option, from the root."""
-        path, state = [0], 0
-        while (edge := self.best_option(state, worst)) is not None and len(path) <= len(self.graph.states):
-            state = edge.target
-            path.append(state)
-        return path
+        return [0, *(edge.target for _, edge in self.extreme_play(worst))]
 
-    def totals(self, path_edges: list[Edge], final_state: int) -> tuple[float, ...]:
-        sums = [sum(e.gains[d] for e in path_edges) for d in range(len(SCORE_NAMES))]
-        return tuple(s + t for s, t in zip(sums, terminal_gains(self.graph, final_state), strict=True))
+    def overall_of(self, play: list[tuple[int, Edge]]) -> float:
+        """The overall score of (state, option) pairs from the root to an ending."""
+        places = [self.graph.states[state].place for state, _ in play]
+        means = score_means(places, [self.quality(state, edge) for state, edge in play])
+        return self.standing.overall(self.outcome_of(play[-1][1].target if play else 0), sum(means) / 3)
+
+    def outcome_of(self, state: int) -> Outcome:
+        return self.graph.scenario.endings[self.graph.states[state].place].outcome
 
     def reachable_endings(self) -> set[str]:
         return {s.place for s in self.graph.states if s.place in self.graph.scenario.endings}
@@ -101,10 +125,31 @@ def analyse(scenario: Scenario, temperament: int | None = None, root: State | No
     stuck = next(graph.stuck_states(), None)
     if stuck is not None:
         raise AnalysisError(f"play can get stuck at {describe_state(graph.states[stuck])}")
-    bounds = compute_bounds(graph)
-    if isinstance(bounds, list):
-        raise AnalysisError(describe_loop(graph, bounds[0]))
-    return Analysis(graph, bounds)
+    endings = scenario.endings
+    outcomes = [endings[s.place].outcome if s.place in endings else None for s in graph.states]
+    standing = Standing.among(o for o in outcomes if o is not None)
+    levels = [None if o is None else standing.level(o) for o in outcomes]
+    return Analysis(
+        graph,
+        standing,
+        [option_qualities(out) for out in graph.edges],
+        reachable_levels(graph, levels, min),
+        reachable_levels(graph, levels, max),
+    )
+
+
+def reachable_levels(graph: StateGraph, levels: list[int | None], pick: Callable[[list[int]], int]) -> list[int]:
+    """Per state, the best (`min`) or worst (`max`) level of the endings it can still reach: one
+    pass over the groups of states that reach each other, sinks first."""
+    reached = [0] * len(graph.states)
+    for group in strongly_connected(graph):
+        members = set(group)
+        found = [level for s in group if (level := levels[s]) is not None]
+        found += [reached[e.target] for s in group for e in graph.edges[s] if e.target not in members]
+        value = pick(found)
+        for state in group:
+            reached[state] = value
+    return reached
 
 
 _RECENT: OrderedDict[tuple[int, int, State | None], tuple[Scenario, Analysis]] = OrderedDict()
@@ -147,32 +192,40 @@ class PlayStatistics:
     scores: dict[str, dict[str, float]]  # score name -> mean, min, p10, median, p90, max
     endings: dict[str, int]
     mean_turns: float
+    outcomes: dict[str, tuple[float, float]]  # outcome -> lowest and highest overall seen
 
 
 def random_play(analysis: Analysis, runs: int, seed: int) -> PlayStatistics:
     """Play `runs` games choosing uniformly among the available choices, on the state graph."""
     rng = random.Random(seed)
-    graph, bounds = analysis.graph, analysis.bounds
+    graph, qualities = analysis.graph, analysis.qualities
     samples: dict[str, list[float]] = {name: [] for name in (*SCORE_NAMES, "overall")}
     endings: Counter[str] = Counter()
+    by_outcome: dict[str, list[float]] = {}
     turns = 0
-    choice_edges = [[e for e in out if not e.is_timeout] or out for out in graph.edges]
+    choices = [[i for i, e in enumerate(out) if not e.is_timeout] or list(range(len(out))) for out in graph.edges]
     for _ in range(runs):
-        state, sums = 0, [0, 0, 0]
-        while out := choice_edges[state]:
-            edge = out[rng.randrange(len(out))] if len(out) > 1 else out[0]
-            sums[0] += edge.gains[0]
-            sums[1] += edge.gains[1]
-            sums[2] += edge.gains[2]
-            state = edge.target
-            turns += 1
-        terminal = terminal_gains(graph, state)
-        scores = [bounds.normalised(d, sums[d] + terminal[d]) for d in range(3)]
-        for name, value in zip(SCORE_NAMES, scores, strict=True):
-            samples[name].append(value)
-        samples["overall"].append(sum(scores) / 3)
+        state, places, answers = 0, [], []
+        while options := choices[state]:
+            pick = options[rng.randrange(len(options))] if len(options) > 1 else options[0]
+            places.append(graph.states[state].place)
+            answers.append(qualities[state][pick])
+            state = graph.edges[state][pick].target
+        turns += len(answers)
+        means = score_means(places, answers)
+        overall = analysis.standing.overall(analysis.outcome_of(state), sum(means) / 3)
+        for name, value in zip(SCORE_NAMES, means, strict=True):
+            samples[name].append(100 * value)
+        samples["overall"].append(overall)
         endings[graph.states[state].place] += 1
-    return PlayStatistics(runs, {k: summarise(v) for k, v in samples.items()}, dict(endings), turns / runs)
+        by_outcome.setdefault(analysis.outcome_of(state).value, []).append(overall)
+    return PlayStatistics(
+        runs,
+        {k: summarise(v) for k, v in samples.items()},
+        dict(endings),
+        turns / runs,
+        {k: (round(min(v), 1), round(max(v), 1)) for k, v in by_outcome.items()},
+    )
 
 
 def summarise(values: list[float]) -> dict[str, float]:

@@ -1,18 +1,21 @@
-"""The debrief's numbers: scores normalised to this scenario, a grade, and per-answer reviews.
+"""The debrief's numbers: each answer judged among those on offer, the ending among the endings
+within reach, a grade, the sentences that say why, and per-answer reviews (docs/scoring.md).
 
-Each score is 100 x (total - worst) / (best - worst), where best and worst are the exact
-extremes achievable from where this session started, at this customer's temperament
-(see docs/scoring.md). The "better choice" at each answer is the one that leads to the best
-overall grade from that very situation.
+Each score is the mean quality of the answers (0..1 among the options of that moment, by the
+answer's effect on that score). The overall score lies in a band set by the outcome's level
+among the outcomes reachable from where the session started, and the grade follows from it,
+so no answers make up for a worse ending and no ending sooner saves points.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import SCORE_NAMES, Ending, Outcome, Principle
+from ..model import Ending, Outcome, Principle
 from ..playing.session import TIMEOUT, Session, Step
 from .analysis import Analysis, analysis_for
+from .explain import reasons
+from .quality import Quality, score_means
 from .statespace import Edge, State, start_state
 
 GRADES = ((90, "A"), (75, "B"), (60, "C"), (45, "D"), (0, "E"))
@@ -46,6 +49,7 @@ class Review:
     principle: Principle | None
     better_id: str | None  # None: this was (one of) the best answers here
     better_text: str
+    quality: Quality  # among the options of that moment, per score
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,7 @@ class Result:
     scores: Scores
     reviews: tuple[Review, ...]
     anger_curve: tuple[int, ...]  # the meter before the first answer and after each one
+    reasons: tuple[str, ...]  # one sentence per score, then one for the overall score
 
     @property
     def outcome(self) -> Outcome:
@@ -73,23 +78,34 @@ def result(session: Session) -> Result:
     if ending is None:
         raise ValueError("the conversation has not ended yet; call result() once view().finished is true")
     analysis = analysis_for(session.scenario, session.temperament, session_root(session))
-    edges = [edge_for(analysis, step) for step in session.history]
-    final = analysis.graph.find(ending.id, session.anger, session.flags)
-    totals = analysis.totals(edges, final)
-    values = [analysis.bounds.normalised(d, totals[d]) for d in range(len(SCORE_NAMES))]
-    overall = sum(values) / len(values)
-    composure, assertiveness, resolution = (round(v) for v in values)
-    scores = Scores(composure, assertiveness, resolution, round(overall), grade_for(round(overall)))  # as shown
+    states = [state_index(analysis, step) for step in session.history]
+    edges = [edge_for(analysis, state, step) for state, step in zip(states, session.history, strict=True)]
+    qualities = [analysis.quality(state, edge) for state, edge in zip(states, edges, strict=True)]
+    means = score_means([step.node for step in session.history], qualities)
+    overall = round(analysis.standing.overall(ending.outcome, sum(means) / 3))
+    composure, assertiveness, resolution = (round(100 * m) for m in means)
+    scores = Scores(composure, assertiveness, resolution, overall, grade_for(overall))  # as shown
     curve = (session.origin.anger, *(step.anger_after for step in session.history))
     path = (*(step.node for step in session.history), ending.id)
+    reviews = tuple(
+        review(analysis, state, step, edge, frozenset(states[: i + 1]))
+        for i, (state, step, edge) in enumerate(zip(states, session.history, edges, strict=True))
+    )
     return Result(
         session.scenario.id,
         ending,
         session.anger,
         path,
         scores,
-        tuple(review(analysis, step, edge) for step, edge in zip(session.history, edges, strict=True)),
+        reviews,
         curve,
+        reasons(
+            (composure, assertiveness, resolution),
+            overall,
+            [(step.node, quality) for step, quality in zip(session.history, qualities, strict=True)],
+            ending.outcome,
+            analysis.standing,
+        ),
     )
 
 
@@ -102,27 +118,31 @@ def state_index(analysis: Analysis, step: Step) -> int:
     return analysis.graph.find(step.node, step.anger_before, frozenset(step.flags_before))
 
 
-def edge_for(analysis: Analysis, step: Step) -> Edge:
+def edge_for(analysis: Analysis, state: int, step: Step) -> Edge:
     node = analysis.graph.scenario.nodes[step.node]
     option = len(node.choices) if step.choice == TIMEOUT else [c.id for c in node.choices].index(step.choice)
-    return next(e for e in analysis.graph.edges[state_index(analysis, step)] if e.option == option)
+    return next(e for e in analysis.graph.edges[state] if e.option == option)
 
 
-def review(analysis: Analysis, step: Step, taken: Edge) -> Review:
+def review(analysis: Analysis, state: int, step: Step, taken: Edge, met: frozenset[int]) -> Review:
+    """The answer with its better choice: the best option of that situation that does not go
+    back to a situation already met (going round again earns nothing)."""
     scenario = analysis.graph.scenario
     node = scenario.nodes[step.node]
     consequence = node.consequences()[taken.option]
     text = "(no answer in time)" if step.choice == TIMEOUT else node.choices[taken.option].text
-    best = analysis.best_option(state_index(analysis, step))
+    best = analysis.best_option(state, visited=met)
     better_id, better_text = None, ""
-    if best is not None and _value(analysis, best) > _value(analysis, taken) + 1e-9:
+    if best is not None and analysis.value(state, best) > analysis.value(state, taken) + 1e-9:
         better = node.choices[best.option] if not best.is_timeout else None
         better_id = better.id if better else TIMEOUT
         better_text = better.text if better else "(waiting for the timer)"
     return Review(
-        step, text, consequence.feedback, scenario.principles.get(consequence.principle), better_id, better_text
+        step,
+        text,
+        consequence.feedback,
+        scenario.principles.get(consequence.principle),
+        better_id,
+        better_text,
+        analysis.quality(state, taken),
     )
-
-
-def _value(analysis: Analysis, edge: Edge) -> float:
-    return analysis.bounds.overall_weight(edge.gains) + analysis.bounds.best_overall[edge.target]

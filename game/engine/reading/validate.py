@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ..judging.analysis import describe_loop, describe_state, typical_temperament
-from ..judging.bounds import find_unbounded_loops
+from ..judging.loops import find_unbounded_loops
 from ..judging.statespace import Edge, TooManyStates, explore
 from ..model import Node, Scenario
 from ..playing.conditions import flags_named
