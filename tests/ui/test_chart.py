@@ -173,4 +173,6 @@ def test_the_debrief_fits_the_window_without_overlaps(
     assert layout.left.contains(layout.chart.rect) and layout.chart.plot.height > 40
     assert layout.right.contains(layout.viewport)
     assert len(layout.entries) >= len(debrief.result.reviews)
+    cards = [tuple(block.text for block in entry.blocks) for entry in layout.entries if entry.answer is None]
+    assert ("Why these scores", *debrief.result.reasons) in cards  # one sentence per score, and the overall
     assert debrief.result.ending.id == debrief.session.ending.id  # type: ignore[union-attr]

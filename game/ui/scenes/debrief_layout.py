@@ -170,21 +170,28 @@ def _layout_scores(theme: Theme, inner: pygame.Rect) -> tuple[tuple[ScoreRow, ..
 
 
 def _layout_entries(theme: Theme, result: Result, width: int, ending_card: bool) -> tuple[tuple[Entry, ...], int]:
-    palette, pad, gap = theme.palette, theme.px(14), theme.px(10)
+    gap = theme.px(10)
     entries: list[Entry] = []
     y = 0
-    if ending_card:
-        text_top = pad + theme.font("small").get_linesize() + theme.px(4)
-        blocks = (
-            TextBlock("How it ended", "small", palette.accent, width - 2 * pad, (pad, pad)),
-            TextBlock(result.ending.text, "body", palette.text, width - 2 * pad, (pad, text_top)),
-        )
-        entries.append(Entry(pygame.Rect(0, y, width, blocks[-1].bottom(theme) + pad - y), blocks, None))
+    cards: list[tuple[str, tuple[str, ...]]] = [("How it ended", (result.ending.text,))] if ending_card else []
+    cards.append(("Why these scores", result.reasons))
+    for heading, texts in cards:
+        entries.append(_layout_card(theme, heading, texts, width, y))
         y = entries[-1].rect.bottom + gap
     for number, review in enumerate(result.reviews):
         entries.append(_layout_entry(theme, review, number, width, y))
         y = entries[-1].rect.bottom + gap
     return tuple(entries), max(0, y - gap)
+
+
+def _layout_card(theme: Theme, heading: str, texts: tuple[str, ...], width: int, top: int) -> Entry:
+    """A card that is not an answer: a small heading over paragraphs."""
+    palette, pad = theme.palette, theme.px(14)
+    blocks = [TextBlock(heading, "small", palette.accent, width - 2 * pad, (pad, top + pad))]
+    for text in texts:
+        y = blocks[-1].bottom(theme) + theme.px(4)
+        blocks.append(TextBlock(text, "body", palette.text, width - 2 * pad, (pad, y)))
+    return Entry(pygame.Rect(0, top, width, blocks[-1].bottom(theme) + pad - top), tuple(blocks), None)
 
 
 def _layout_entry(theme: Theme, review: Review, number: int, width: int, top: int) -> Entry:
