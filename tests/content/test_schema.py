@@ -269,6 +269,10 @@ def a_person_called_customer(data: dict[str, Any]) -> None:
     data["people"] = {"customer": {"name": "Sam", "portrait": "team-leader"}}
 
 
+def tab_in_notes(data: dict[str, Any]) -> None:
+    data["notes"] = "Draft\ttwo"
+
+
 def unknown_scene(data: dict[str, Any]) -> None:
     data["nodes"]["greeting"]["scene"] = "office"
 
@@ -358,6 +362,7 @@ def thirteen_objectives(data: dict[str, Any]) -> None:
         anger_on_an_ending,
         a_person_called_customer,
         unknown_scene,
+        tab_in_notes,
     ],
     ids=lambda f: f.__name__,
 )
