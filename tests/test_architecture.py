@@ -199,33 +199,8 @@ def test_the_scan_sees_relative_and_absolute_imports(tmp_path: Path) -> None:
     assert imports_of(bad, tmp_path) == {"pygame.display", "game.storage", "game.engine"}
 
 
-# Cycles not broken yet, each as the import that closes it. The list may only shrink: the test
-# fails on any other cycle, and on an entry whose cycle is gone.
-KNOWN_CYCLES = {
-    # Session.to_dict/from_dict import session_state late, which replays through Session (issue 8, part 4)
-    ("game.engine.playing.session_state", "game.engine.playing.session"),
-}
-
-
-def reaches(graph: dict[str, set[str]], start: str, goal: str) -> bool:
-    seen, todo = {start}, [start]
-    while todo:
-        for target in graph.get(todo.pop(), ()):
-            if target == goal:
-                return True
-            if target not in seen:
-                seen.add(target)
-                todo.append(target)
-    return False
-
-
 def test_no_module_of_the_game_imports_itself_round_a_cycle() -> None:
-    graph = import_graph()
-    gone = {(a, b) for a, b in KNOWN_CYCLES if b not in graph.get(a, ()) or not reaches(graph, b, a)}
-    assert not gone, f"these cycles are broken now; take them out of KNOWN_CYCLES: {sorted(gone)}"
-    for importer, module in KNOWN_CYCLES:
-        graph[importer].discard(module)
-    cycle = a_cycle(graph)
+    cycle = a_cycle(import_graph())
     assert cycle is None, "import cycle: " + " -> ".join(cycle or [])
 
 

@@ -22,9 +22,9 @@ from ..judging.statespace import State
 from ..model import Choice, Ending, Node, Scenario, Visibility
 from ..reading.diagnostics import quoted
 from . import rules
+from .history import TIMEOUT, Step
 from .machine import ROUTE, TIMEOUT_TRIGGER, Conversation, answer_trigger
-
-TIMEOUT = "(timeout)"  # the history's name for "the timer ran out"; not a valid choice id
+from .session_state import session_from_dict, session_to_dict
 
 
 class InvalidChoice(EngineError):
@@ -58,18 +58,6 @@ class View:
     @property
     def finished(self) -> bool:
         return self.ending is not None
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One answer in the history, with what the meter did and how long the trainee took."""
-
-    node: str
-    choice: str  # a choice id, or TIMEOUT
-    anger_before: int
-    anger_after: int
-    flags_before: tuple[str, ...]
-    seconds: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,16 +111,12 @@ class Session:
         return cls(scenario, seed, origin, draw_temperament(scenario, seed))
 
     def to_dict(self) -> dict[str, Any]:
-        from .session_state import session_to_dict
-
         return session_to_dict(self)
 
     @classmethod
     def from_dict(cls, scenario: Scenario, data: Any) -> Session:
         """Restore exactly; raises SessionStateError with a sentence when the data does not fit."""
-        from .session_state import session_from_dict
-
-        return session_from_dict(scenario, data)
+        return session_from_dict(scenario, data, cls)
 
     def rewound(self, answers: int) -> Session:
         """This conversation (seed, customer, start) with only its first `answers` answers given."""

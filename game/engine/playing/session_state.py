@@ -5,21 +5,50 @@ started and each answer given. Restoring replays the answers through a fresh sta
 machine, so a restored session is the saved one, and a save that no longer fits the
 scenario is refused with a sentence instead of resuming somewhere wrong. Which format
 versions are read, and how older ones are migrated, is save_versions' job.
+
+The Session calls this module and hands it its own constructor, so this module names no
+Session: only what saving reads of one, and what replaying does with one (the protocols below).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
+from ..errors import EngineError
 from ..judging.statespace import State
 from ..model import Scenario
 from ..reading.diagnostics import quoted
+from .history import TIMEOUT, Step
 from .save_versions import FORMAT, MIN_COMPATIBLE, VERSION, SessionStateError, current_form
-from .session import TIMEOUT, InvalidChoice, Session, Step
 
 
-def session_to_dict(session: Session) -> dict[str, Any]:
+class Saved(Protocol):
+    """What a save stores of a session."""
+
+    scenario: Scenario
+    seed: int
+    temperament: int
+    origin: State
+    history: list[Step]
+
+
+class Replayed(Saved, Protocol):
+    """A session that answers as the save says, refusing a move that no longer fits with an EngineError."""
+
+    @property
+    def place(self) -> str: ...
+
+    def choose_id(self, choice_id: str, seconds: float | None = None) -> object: ...
+
+    def timeout(self, seconds: float | None = None) -> object: ...
+
+
+S = TypeVar("S", bound=Replayed)
+
+
+def session_to_dict(session: Saved) -> dict[str, Any]:
     origin = session.origin
     return {
         "format": FORMAT,
@@ -34,14 +63,15 @@ def session_to_dict(session: Session) -> dict[str, Any]:
     }
 
 
-def session_from_dict(scenario: Scenario, data: Any) -> Session:
+def session_from_dict(scenario: Scenario, data: Any, start: Callable[[Scenario, int, State, int], S]) -> S:
+    """The session `data` saved, made by `start(scenario, seed, origin, temperament)` and replayed."""
     data = current_form(data)
     if data.get("scenario") != scenario.id:
         raise SessionStateError(
             f"this session belongs to scenario {quoted(str(data.get('scenario')))}, not '{scenario.id}'"
         )
     try:
-        session = Session(
+        session = start(
             scenario,
             _integer(data, "seed"),
             _origin(scenario, _field(data, "origin", dict)),
@@ -49,7 +79,7 @@ def session_from_dict(scenario: Scenario, data: Any) -> Session:
         )
         for number, entry in enumerate(_field(data, "history", list), start=1):
             _replay(session, number, entry)
-    except (_Unfit, InvalidChoice) as problem:
+    except (_Unfit, EngineError) as problem:  # the session refused a saved move (InvalidChoice)
         changed = " (the scenario has changed since)" if data.get("scenario_digest") != scenario.digest else ""
         raise SessionStateError(f"the saved session cannot be replayed{changed}: {problem}") from None
     return session
@@ -97,7 +127,7 @@ def _origin(scenario: Scenario, data: dict[str, Any]) -> State:
     return State(place, anger, frozenset(flags))
 
 
-def _replay(session: Session, number: int, entry: Any) -> None:
+def _replay(session: Replayed, number: int, entry: Any) -> None:
     where = f"answer {number}"
     if not isinstance(entry, dict):
         raise _Unfit(f"{where} must be a mapping")
