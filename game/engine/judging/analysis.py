@@ -11,7 +11,7 @@ import math
 import random
 import statistics
 from collections import Counter, OrderedDict, deque
-from collections.abc import Callable, Container
+from collections.abc import Container
 from dataclasses import dataclass, field
 
 from ..errors import EngineError
@@ -129,27 +129,37 @@ def analyse(scenario: Scenario, temperament: int | None = None, root: State | No
     outcomes = [endings[s.place].outcome if s.place in endings else None for s in graph.states]
     standing = Standing.among(o for o in outcomes if o is not None)
     levels = [None if o is None else standing.level(o) for o in outcomes]
-    return Analysis(
-        graph,
-        standing,
-        [option_qualities(out) for out in graph.edges],
-        reachable_levels(graph, levels, min),
-        reachable_levels(graph, levels, max),
-    )
+    return Analysis(graph, standing, all_qualities(graph), *reachable_levels(graph, levels))
 
 
-def reachable_levels(graph: StateGraph, levels: list[int | None], pick: Callable[[list[int]], int]) -> list[int]:
-    """Per state, the best (`min`) or worst (`max`) level of the endings it can still reach: one
-    pass over the groups of states that reach each other, sinks first."""
-    reached = [0] * len(graph.states)
+def all_qualities(graph: StateGraph) -> list[list[Quality]]:
+    """Each state's option qualities; states offering the same effects (a node met at another
+    anger or with other flags, usually) share one list."""
+    known: dict[tuple[tuple[int, int, int], ...], list[Quality]] = {}
+    found = []
+    for out in graph.edges:
+        gains = tuple(e.gains for e in out)
+        qualities = known.get(gains)
+        if qualities is None:
+            qualities = known[gains] = option_qualities(out)
+        found.append(qualities)
+    return found
+
+
+def reachable_levels(graph: StateGraph, levels: list[int | None]) -> tuple[list[int], list[int]]:
+    """Per state, the best and the worst level of the endings it can still reach: one pass over
+    the groups of states that reach each other, sinks first."""
+    best, worst = [0] * len(graph.states), [0] * len(graph.states)
+    edges = graph.edges
     for group in strongly_connected(graph):
-        members = set(group)
+        members = set(group) if len(group) > 1 else group  # most groups are one state: no set to build
         found = [level for s in group if (level := levels[s]) is not None]
-        found += [reached[e.target] for s in group for e in graph.edges[s] if e.target not in members]
-        value = pick(found)
+        exits = [e.target for s in group for e in edges[s] if e.target not in members]
+        low = min([best[t] for t in exits] + found)
+        high = max([worst[t] for t in exits] + found)
         for state in group:
-            reached[state] = value
-    return reached
+            best[state], worst[state] = low, high
+    return best, worst
 
 
 _RECENT: OrderedDict[tuple[int, int, State | None], tuple[Scenario, Analysis]] = OrderedDict()
