@@ -221,6 +221,16 @@ def test_text_play_reaches_the_debrief() -> None:
     assert "Type a number" not in done.stdout
 
 
+def test_text_play_says_why_each_score_is_what_it_is() -> None:
+    walk_out = next(r for r in load_runs() if r.name == "walk-out")
+    typed = numbers_for(walk_out.seed, walk_out.choices)
+    done = run("play", WALK_IN, "--text", "--seed", str(walk_out.seed), stdin="".join(f"{n}\n" for n in typed))
+    assert done.returncode == 0, done.stdout + done.stderr
+    said = " ".join(done.stdout.split())  # the sentences are wrapped to the terminal's width
+    assert "Composure 0: neither of your two answers was as calm as any on offer" in said
+    assert "Overall 1: the customer was lost, so it stays between 0 and 19 whatever the answers." in said
+
+
 def test_text_play_asks_again_after_invalid_input() -> None:
     typed = numbers_for(BEST.seed, BEST.choices)
     session = Session.start(load_scenario(ANGRY_WALK_IN), BEST.seed)
