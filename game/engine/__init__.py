@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from .judging.analysis import Analysis, AnalysisError, PlayStatistics, analyse, analysis_for, random_play
     from .judging.scoring import Result, Review, Scores, result, session_root
     from .model import CUSTOMER, PORTRAITS, SCORE_NAMES, Channel, Outcome, Principle, Scenario, Scene
+    from .playing.history import TIMEOUT, Step
     from .playing.rules import ANGER_MAX, ANGER_MIN, TEMPERAMENT_MAX, TEMPERAMENT_MIN
-    from .playing.session import TIMEOUT, InvalidChoice, Session, View
+    from .playing.session import Answered, InvalidChoice, Option, Session, View
     from .playing.session_state import SessionStateError
     from .reading.diagnostics import TOO_MANY, Diagnostic, DiagnosticSink, Position, ScenarioError, sort_key
     from .reading.links import flags_named_at
@@ -36,8 +37,9 @@ HOMES = {
     "judging.analysis": ("Analysis", "AnalysisError", "PlayStatistics", "analyse", "analysis_for", "random_play"),
     "judging.scoring": ("Result", "Review", "Scores", "result", "session_root"),
     "model": ("CUSTOMER", "PORTRAITS", "SCORE_NAMES", "Channel", "Outcome", "Principle", "Scenario", "Scene"),
+    "playing.history": ("TIMEOUT", "Step"),
     "playing.rules": ("ANGER_MAX", "ANGER_MIN", "TEMPERAMENT_MAX", "TEMPERAMENT_MIN"),
-    "playing.session": ("TIMEOUT", "InvalidChoice", "Session", "View"),
+    "playing.session": ("Answered", "InvalidChoice", "Option", "Session", "View"),
     "playing.session_state": ("SessionStateError",),
     "reading.diagnostics": ("TOO_MANY", "Diagnostic", "DiagnosticSink", "Position", "ScenarioError", "sort_key"),
     "reading.links": ("flags_named_at",),
