@@ -34,15 +34,16 @@ CASES = [
     ),
     (
         "unknown portrait of a person",
-        [PEOPLE, ("portrait: team-leader", "portrait: team-lead")],
+        [PEOPLE, SPEAKER, ("portrait: team-leader", "portrait: team-lead")],
         ["s.yaml:15:15: error: there is no portrait 'team-lead'; did you mean 'team-leader'?"],
     ),
     (
         "unknown speaker, did you mean",
         [PEOPLE, ("    say: Why is my bill so high?\n", "    speaker: samm\n    say: Why is my bill so high?\n")],
         [
+            "s.yaml:13:3: warning: person 'sam' never speaks: no node names them as 'speaker'",
             "s.yaml:19:14: error: there is no speaker 'samm': name 'customer' or a person under 'people'; "
-            "did you mean 'sam'?"
+            "did you mean 'sam'?",
         ],
     ),
     (
@@ -51,13 +52,18 @@ CASES = [
         ["s.yaml:15:14: error: there is no speaker 'sam': name 'customer' or a person under 'people'"],
     ),
     (
+        "a person who never speaks",
+        [PEOPLE],
+        ["s.yaml:13:3: warning: person 'sam' never speaks: no node names them as 'speaker'"],
+    ),
+    (
         "a person called customer",
         [("start: hello\n", "people:\n  customer:\n    name: Sam\n    portrait: team-leader\nstart: hello\n")],
         ["s.yaml:13:3: error: 'customer' is the customer's speaker id; give this person another id"],
     ),
     (
         "unknown key in a person",
-        [PEOPLE, ("    portrait: team-leader\n", "    portrait: team-leader\n    role: lead\n")],
+        [PEOPLE, SPEAKER, ("    portrait: team-leader\n", "    portrait: team-leader\n    role: lead\n")],
         ["s.yaml:16:5: error: unknown key 'role' in person 'sam'"],
     ),
     (
@@ -94,6 +100,7 @@ CASES = [
         "a routing node cannot name a speaker",
         [
             PEOPLE,
+            SPEAKER,
             add_node("""\
                 pass:
                   speaker: sam
@@ -102,7 +109,7 @@ CASES = [
                 """),
             ("next: cross", "next: pass"),
         ],
-        ["s.yaml:34:5: error: node 'pass' has a 'route', so it passes straight on: remove 'speaker'"],
+        ["s.yaml:35:5: error: node 'pass' has a 'route', so it passes straight on: remove 'speaker'"],
     ),
 ]
 
@@ -122,11 +129,12 @@ def test_notes_are_allowed_everywhere_and_change_nothing() -> None:
         ),
         ("    title: Happy\n", "    title: Happy\n    notes: Best case.\n"),
         PEOPLE,
+        SPEAKER,
         ("    portrait: team-leader\n", "    portrait: team-leader\n    notes: The trainee's lead.\n"),
     )
     assert printed(noted, PRINCIPLES) == []
     plain, with_notes = (
-        read_scenario(t.encode(), PATH, PRINCIPLES).scenario_or_raise() for t in (variant(PEOPLE), noted)
+        read_scenario(t.encode(), PATH, PRINCIPLES).scenario_or_raise() for t in (variant(PEOPLE, SPEAKER), noted)
     )
     assert unplaced(plain) == unplaced(with_notes)
 

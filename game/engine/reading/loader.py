@@ -114,6 +114,7 @@ class _ScenarioReader:
         self.sink = sink
         self.principles = principles
         self.places: set[str] = set()
+        self.people_at: dict[str, Position] = {}
 
     def read(self, tree: YNode, path: str, digest: str) -> Scenario | None:
         top = MapReader(tree, self.sink, "the scenario", SCENARIO_KEYS)
@@ -128,6 +129,7 @@ class _ScenarioReader:
         endings = {key: self._ending(key, at, node) for key, (at, node) in raw_endings.items()}
         shuffle = self._shuffle_default(top)
         nodes = {key: self._node(key, at, node, shuffle) for key, (at, node) in raw_nodes.items()}
+        self._check_people_speak(nodes)
         start_at = top.where("start")
         start = self._reference(top.literal("start"), start_at, nodes_only=set(raw_nodes), what="node")
         return Scenario(
@@ -214,7 +216,15 @@ class _ScenarioReader:
             reader = MapReader(node, self.sink, f"person '{key}'", PERSON_KEYS)
             _notes(reader)
             people[key] = Person(reader.text("name", TextKind.LABEL), self._portrait(reader))
+            self.people_at[key] = at
         return people
+
+    def _check_people_speak(self, nodes: dict[str, Node]) -> None:
+        """A person no node names is most likely a speaker id misspelt on the nodes meant for them."""
+        speakers = {node.speaker for node in nodes.values()}
+        for key, at in self.people_at.items():
+            if key not in speakers:
+                self.sink.warning(at, "silent-person", f"person '{key}' never speaks: no node names them as 'speaker'")
 
     def _speaker(self, reader: MapReader) -> str:
         speaker = reader.literal("speaker", required=False)
