@@ -227,7 +227,7 @@ def test_text_play_says_why_each_score_is_what_it_is() -> None:
     done = run("play", WALK_IN, "--text", "--seed", str(walk_out.seed), stdin="".join(f"{n}\n" for n in typed))
     assert done.returncode == 0, done.stdout + done.stderr
     said = " ".join(done.stdout.split())  # the sentences are wrapped to the terminal's width
-    assert "Composure 0: neither of your two answers was as calm as any on offer" in said
+    assert "Composure 0: neither of your two answers was the calmest on offer" in said
     assert "Overall 1: the customer was lost, so it stays between 0 and 19 whatever the answers." in said
 
 

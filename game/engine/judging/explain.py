@@ -14,9 +14,9 @@ from .standing import Standing
 
 TIE = 1e-9
 WORDS = (  # per score: the best answer on offer, the worst
-    ("Composure", "as calm as any on offer", "the least calm on offer"),
-    ("Assertiveness", "as firm as any on offer", "the least firm on offer"),
-    ("Resolution", "as close to a fix as any on offer", "the furthest from a fix on offer"),
+    ("Composure", "the calmest on offer", "the least calm on offer"),
+    ("Assertiveness", "the firmest on offer", "the least firm on offer"),
+    ("Resolution", "the closest to a fix on offer", "the furthest from a fix on offer"),
 )
 NUMBERS = ("none", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
