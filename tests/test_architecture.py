@@ -216,3 +216,24 @@ def test_the_cycle_check_sees_late_and_type_checking_imports(tmp_path: Path) -> 
     assert a_cycle(import_graph(tmp_path)) == ["game.ui.app", "game.ui.scenes.title", "game.ui.scene", "game.ui.app"]
     (ui / "scene.py").write_text("")
     assert a_cycle(import_graph(tmp_path)) is None
+
+
+RULES = "game.engine.playing.rules"
+RULES_ARITHMETIC = {"ANGER_MIN", "ANGER_MAX", "TEMPERAMENT_MIN", "TEMPERAMENT_MAX", "MAX_ROUTE_HOPS"}
+RULES_ARITHMETIC |= {"scaled_anger", "clamp_anger", "gains_on_arrival"}
+
+
+def test_how_a_conversation_moves_is_defined_only_by_the_machine() -> None:
+    """rules.py keeps only bounds and sums; no module takes a move (where an answer leads, what is
+    available, routing) from anywhere but the compiled machine (playing/machine.py)."""
+    tree = ast.parse((GAME / "engine" / "playing" / "rules.py").read_text(encoding="utf-8"))
+    defined = {node.name for node in tree.body if isinstance(node, ast.FunctionDef)}
+    assert defined <= RULES_ARITHMETIC, (
+        f"rules.py defines {sorted(defined - RULES_ARITHMETIC)}: moves belong to machine.py"
+    )
+    for path in sorted(GAME.rglob("*.py")):
+        for module, names in imported(path):
+            if module == RULES:
+                assert set(names) <= RULES_ARITHMETIC, f"{path.relative_to(ROOT)} imports {names} from rules"
+            if module == "game.engine.playing" and "rules" in names:
+                assert path.name == "session.py", f"{path.relative_to(ROOT)} imports the rules module whole"

@@ -16,7 +16,7 @@ import pytest
 
 from game.engine.model import Scenario
 from game.engine.playing import rules
-from game.engine.playing.machine import ROUTE, TIMEOUT_TRIGGER, answer_trigger, machine_for
+from game.engine.playing.machine import ROUTE, TIMEOUT_TRIGGER, answer_trigger, machine_for, moves_for
 from game.engine.playing.session import TIMEOUT, InvalidChoice, Session
 from game.engine.playing.session_state import SessionStateError
 from game.storage.scenario_files import load_scenario
@@ -255,7 +255,7 @@ def test_choose_by_index_and_by_id_do_the_same(walk_in: Scenario, choice_id: str
         (),
         2.5,
     )
-    assert by_id.place == rules.settle(walk_in, consequence.next, expected, frozenset())
+    assert by_id.place == moves_for(walk_in).settle(consequence.next, expected, frozenset())
     assert by_id.view().turn == 1
 
 
@@ -286,7 +286,7 @@ def test_calming_answer_at_94_goes_where_it_says(walk_in: Scenario, at: str) -> 
     session = Session.start(walk_in, 2, at=at, anger=94, flags={"account-checked", "complaint-noted"})
     calmest = min(node.choices, key=lambda c: c.consequence.effects.anger)
     answered = session.choose_id(calmest.id)
-    assert answered.place == rules.settle(walk_in, calmest.consequence.next, session.anger, session.flags)
+    assert answered.place == moves_for(walk_in).settle(calmest.consequence.next, session.anger, session.flags)
 
 
 def test_walk_out_on_timeout(walk_in: Scenario) -> None:

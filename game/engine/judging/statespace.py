@@ -12,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from ..collector import collector_paused
-from ..model import Condition, Consequence, Node, Scenario
+from ..model import Node, Scenario
 from ..playing.conditions import holds
-from ..playing.rules import clamp_anger, flags_after, gains_on_arrival, land, scaled_anger, settle
+from ..playing.machine import moves_for
+from ..playing.rules import gains_on_arrival
 from ..reading.links import live_flags
 
 MAX_STATES = 1_000_000
@@ -85,68 +86,31 @@ def start_state(
     scenario: Scenario, place: str | None = None, anger: int | None = None, flags: frozenset[str] = frozenset()
 ) -> State:
     anger = scenario.customer.anger if anger is None else anger
-    return State(settle(scenario, place or scenario.start, anger, flags), anger, flags)
+    return State(moves_for(scenario).settle(place or scenario.start, anger, flags), anger, flags)
 
 
 def explore(scenario: Scenario, temperament: int, root: State | None = None) -> StateGraph:
     """Breadth-first over every state reachable from `root` (the scenario's start by default).
 
-    This is the hot loop of analysis, so each node's options are compiled once per
-    temperament (`_Move`) and states are looked up as plain tuples; `rules.step` stays the
-    definition, and tests check the two agree.
+    This is the hot loop of analysis, so it walks the moves the scenario's machine was compiled
+    from (`moves_for`) rather than firing its events, with each move's anger change scaled once
+    for this temperament, and looks states up as plain tuples.
     """
     graph = StateGraph(scenario, temperament, live_flags(scenario))
+    table = moves_for(scenario)
     graph.add(root or start_state(scenario))
-    moves = {node.id: _compile(scenario, node, temperament) for node in scenario.nodes.values() if not node.is_route}
-    states, edges, add = graph.states, graph.edges, graph.add
+    scaled = {place: [(move, move.scaled(temperament)) for move in out] for place, out in table.answers.items()}
+    states, edges, add, settle = graph.states, graph.edges, graph.add, table.settle
     frontier = 0
     with collector_paused():
         while frontier < len(states):
             place, anger, flags = states[frontier]
             out = edges[frontier]
-            for move in moves.get(place, ()):
+            for move, change in scaled.get(place, ()):
                 if move.condition is None or holds(move.condition, anger, flags):
-                    target = move.target(anger, flags)
-                    gains = gains_on_arrival(scenario, move.gains, target[0])
-                    out.append(Edge(move.option, add(target), gains, move.is_timeout))
+                    target, after, flags_after = move.lands(anger, flags, change)
+                    target = settle(target, after, flags_after)
+                    gains = gains_on_arrival(scenario, move.gains, target)
+                    out.append(Edge(move.option, add((target, after, flags_after)), gains, move.is_timeout))
             frontier += 1
     return graph
-
-
-@dataclass(slots=True)
-class _Move:
-    """One option of a node, with its anger change already scaled for this graph's temperament."""
-
-    scenario: Scenario
-    option: int
-    consequence: Consequence
-    condition: Condition | None
-    delta: int
-    gains: tuple[int, int, int]
-    is_timeout: bool
-    changes_flags: bool
-
-    def target(self, anger: int, flags: frozenset[str]) -> tuple[str, int, frozenset[str]]:
-        """`rules.step` with the anger change scaled in advance."""
-        if self.changes_flags:
-            flags = flags_after(flags, self.consequence)
-        return land(self.scenario, self.consequence, clamp_anger(anger + self.delta), flags)
-
-
-def _compile(scenario: Scenario, node: Node, temperament: int) -> list[_Move]:
-    options = [(i, c.consequence, c.condition, False) for i, c in enumerate(node.choices)]
-    if node.timeout is not None:
-        options.append((len(node.choices), node.timeout, None, True))
-    return [
-        _Move(
-            scenario,
-            option,
-            consequence,
-            condition,
-            scaled_anger(consequence.effects.anger, temperament),
-            consequence.effects.gains(),
-            is_timeout,
-            bool(consequence.sets or consequence.clears),
-        )
-        for option, consequence, condition, is_timeout in options
-    ]

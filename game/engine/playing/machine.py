@@ -1,11 +1,17 @@
-"""The `transitions` state machine behind every session of one scenario, built once and shared.
+"""The `transitions` state machine behind every session of one scenario: the one definition of how
+a conversation moves, built once per scenario and shared by the Session and the analysis.
 
-States are the node and ending ids. Every way to answer is a trigger of its own: `answer_<i>`
-for a node's i-th choice (0-based, in the file's order) and `timeout` for its timer; `route`
-moves on from a routing node. An answer's trigger has one transition to the answer's `next`,
-taken unless the anger after it reaches the walk-out, and after it one to the walk-out: so
-an answer fires the first transition it tries, after one condition. The answer's effects are
-the transition's `before` callback, applied once, by whichever transition is taken.
+States are the node and ending ids; endings are final states. Every way to answer is a trigger of
+its own: `answer_<i>` for a node's i-th choice (0-based, in the file's order) and `timeout` for its
+timer; `route` moves on from a routing node. Each (state, trigger) is made from one `Move`, which
+the machine's transitions carry: the choice's condition guards them, the first goes to the
+answer's `next` unless the anger after it reaches the walk-out, the second to the walk-out, and
+the move's effects are their `before` callback, applied once by whichever is taken.
+
+The Session fires the machine's events. The state graph, validation's reachability and the
+Session's list of available answers read the same Moves off the compiled machine (`moves_for`),
+once, so that exploring thousands of states does not go through `transitions`' dispatch per
+state, and so that the game and the analysis cannot disagree: there is no other copy of the rules.
 
 Sessions are not added to the machine as models. `Machine.add_model` binds an `is_<state>`
 method and looks for `on_enter_<state>`/`on_exit_<state>` methods on the model for every
@@ -21,21 +27,22 @@ trainer text ever reaches the machine as a name.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from transitions import EventData, Machine
+from transitions import EventData, Machine, Transition
 
-from ..model import Condition, Consequence, Scenario
-from . import rules
+from ..collector import collector_paused
+from ..model import Condition, Consequence, Node, Scenario
 from .conditions import holds
+from .rules import MAX_ROUTE_HOPS, clamp_anger, scaled_anger
 
 TIMEOUT_TRIGGER = "timeout"
 ROUTE = "route"
-Guard = Callable[[EventData], bool]
+Flags = frozenset[str]
 
-_MACHINES: WeakKeyDictionary[Scenario, Machine] = WeakKeyDictionary()
+_COMPILED: WeakKeyDictionary[Scenario, tuple[Machine, Moves]] = WeakKeyDictionary()
 
 
 def answer_trigger(index: int) -> str:
@@ -43,13 +50,103 @@ def answer_trigger(index: int) -> str:
     return f"answer_{index}"
 
 
+@dataclass(frozen=True, slots=True)
+class Move:
+    """What one trigger does from one state: when it may fire, and where and how it lands."""
+
+    trigger: str
+    source: str
+    option: int  # the index in the node's consequences() (its choices, then its timeout); routes count apart
+    condition: Condition | None
+    next: str
+    walkout: str | None = None  # where it goes instead once the anger after it reaches `walks_at`
+    walks_at: int | None = None
+    anger_change: int = 0  # before the customer's temperament scales it
+    sets: Flags = frozenset()
+    clears: Flags = frozenset()
+    gains: tuple[int, int, int] = (0, 0, 0)  # composure, assertiveness, resolution
+
+    @property
+    def is_timeout(self) -> bool:
+        return self.trigger == TIMEOUT_TRIGGER
+
+    def allowed(self, anger: int, flags: Flags) -> bool:
+        return self.condition is None or holds(self.condition, anger, flags)
+
+    def scaled(self, temperament: int) -> int:
+        """The anger change for a customer of this temperament (percent)."""
+        return scaled_anger(self.anger_change, temperament)
+
+    def anger_after(self, anger: int, temperament: int) -> int:
+        return clamp_anger(anger + self.scaled(temperament))
+
+    def flags_after(self, flags: Flags) -> Flags:
+        return (flags - self.clears) | self.sets
+
+    def walks(self, anger_after: int) -> bool:
+        return self.walks_at is not None and anger_after >= self.walks_at
+
+    def lands(self, anger: int, flags: Flags, change: int) -> tuple[str, int, Flags]:
+        """Where it leads from (anger, flags), with its anger change already scaled: the place
+        (before any routing node there is followed), anger and flags."""
+        anger = clamp_anger(anger + change)
+        flags = self.flags_after(flags) if self.sets or self.clears else flags
+        return (self.walkout if self.walkout is not None and self.walks(anger) else self.next), anger, flags
+
+    # -- as the machine's callbacks, on a Conversation -----------------------------------
+    def applied(self, event: EventData) -> None:
+        conversation = _model(event)
+        conversation.anger = self.anger_after(conversation.anger, conversation.temperament)
+        conversation.flags = self.flags_after(conversation.flags)
+
+    def is_allowed(self, event: EventData) -> bool:
+        conversation = _model(event)
+        return self.allowed(conversation.anger, conversation.flags)
+
+    def walks_out(self, event: EventData) -> bool:
+        conversation = _model(event)
+        return self.walks(self.anger_after(conversation.anger, conversation.temperament))
+
+
+class MoveTransition(Transition):
+    """A transition that keeps the Move it was made from, so the moves can be read off the machine."""
+
+    def __init__(self, source: str, dest: str, *args: Any, move: Move, **kwargs: Any) -> None:
+        super().__init__(source, dest, *args, **kwargs)
+        self.move = move
+
+
+class ScenarioMachine(Machine):
+    transition_cls = MoveTransition
+
+
+@dataclass(frozen=True, slots=True)
+class Moves:
+    """The compiled machine's moves per state, read once from its transitions: the analysis's view."""
+
+    answers: dict[str, tuple[Move, ...]]  # per speaking node, in option order
+    routes: dict[str, tuple[Move, ...]]  # per routing node, in the order the machine tries them
+    endings: frozenset[str]  # the final states
+
+    def settle(self, place: str, anger: int, flags: Flags) -> str:
+        """Follow routing nodes, as the machine's `route` trigger does, to a node that speaks or an ending."""
+        for _ in range(MAX_ROUTE_HOPS):
+            routes = self.routes.get(place)
+            if routes is None:
+                return place
+            place = next((move.next for move in routes if move.allowed(anger, flags)), "")
+            if not place:
+                raise ValueError(f"no route of node '{routes[0].source}' applies; its last entry must have no 'if'")
+        raise ValueError(f"routing from '{place}' never reaches a node with choices")
+
+
 class Conversation:
     """The machine's model for one session: where it is and what the rules read.
 
     It holds no reference to its Session, and the machine none to it."""
 
-    def __init__(self, scenario: Scenario, place: str, temperament: int, anger: int, flags: frozenset[str]) -> None:
-        self.machine = machine_for(scenario)
+    def __init__(self, scenario: Scenario, place: str, temperament: int, anger: int, flags: Flags) -> None:
+        self.machine, self.moves = compiled(scenario)
         self.scenario = scenario
         self.state = place
         self.temperament = temperament
@@ -63,61 +160,80 @@ class Conversation:
 
 def machine_for(scenario: Scenario) -> Machine:
     """The scenario's machine, built on first use and kept as long as the scenario is."""
-    machine = _MACHINES.get(scenario)
-    if machine is None:
-        machine = _MACHINES[scenario] = _build(scenario)
-    return machine
+    return compiled(scenario)[0]
+
+
+def moves_for(scenario: Scenario) -> Moves:
+    """The scenario machine's moves, for walking many situations without firing events."""
+    return compiled(scenario)[1]
+
+
+def compiled(scenario: Scenario) -> tuple[Machine, Moves]:
+    found = _COMPILED.get(scenario)
+    if found is None:
+        with collector_paused():  # tens of thousands of small objects for a large scenario
+            machine = _build(scenario)
+            found = _COMPILED[scenario] = (machine, _read_moves(machine))
+    return found
 
 
 def _build(scenario: Scenario) -> Machine:
-    machine = Machine(
+    machine = ScenarioMachine(
         model=None,
-        states=[*scenario.nodes, *scenario.endings],
+        states=[*scenario.nodes, *({"name": ending, "final": True} for ending in scenario.endings)],
         initial=None,  # no model is ever added; each Conversation starts where it is told
         auto_transitions=False,  # else a transition between every pair of states
         send_event=True,
     )
-    walkout = scenario.customer.walks_out_to
     for node in scenario.nodes.values():
-        for route in node.route:
-            machine.add_transition(ROUTE, node.id, route.next, conditions=[_route_holds(route.condition)])
-        answers = [(answer_trigger(i), choice.consequence) for i, choice in enumerate(node.choices)]
-        if node.timeout is not None:
-            answers.append((TIMEOUT_TRIGGER, node.timeout))
-        for trigger, consequence in answers:
-            apply = _applying(consequence)
-            if walkout is None:
-                machine.add_transition(trigger, node.id, consequence.next, before=[apply])
-            else:
-                walks = _walking_out_after(consequence)
-                machine.add_transition(trigger, node.id, consequence.next, unless=[walks], before=[apply])
-                machine.add_transition(trigger, node.id, walkout, before=[apply])
+        for move in _moves_of(scenario, node):
+            guard: list[Any] = [] if move.condition is None else [move.is_allowed]
+            before: list[Any] = [] if move.trigger == ROUTE else [move.applied]
+            unless: list[Any] = [] if move.walkout is None else [move.walks_out]
+            machine.add_transition(move.trigger, node.id, move.next, guard, unless, before, move=move)
+            if move.walkout is not None:
+                machine.add_transition(move.trigger, node.id, move.walkout, guard, None, before, move=move)
     return machine
+
+
+def _moves_of(scenario: Scenario, node: Node) -> list[Move]:
+    customer = scenario.customer
+    walkout = customer.walks_out_to
+    walks_at = customer.walks_out_at if walkout is not None else None
+
+    def move(trigger: str, option: int, condition: Condition | None, consequence: Consequence) -> Move:
+        effects = consequence.effects
+        return Move(
+            trigger, node.id, option, condition, consequence.next, walkout, walks_at,
+            effects.anger, consequence.sets, consequence.clears, effects.gains(),
+        )  # fmt: skip
+
+    moves = [move(answer_trigger(i), i, c.condition, c.consequence) for i, c in enumerate(node.choices)]
+    if node.timeout is not None:
+        moves.append(move(TIMEOUT_TRIGGER, len(node.choices), None, node.timeout))
+    routes = [Move(ROUTE, node.id, i, route.condition, route.next) for i, route in enumerate(node.route)]
+    return routes + moves
+
+
+def _read_moves(machine: Machine) -> Moves:
+    """Each state's moves, as the machine's transitions carry them (one Move per state and trigger)."""
+    answers: dict[str, tuple[Move, ...]] = {}
+    routes: dict[str, tuple[Move, ...]] = {}
+    for event in machine.events.values():
+        for source, transitions in event.transitions.items():
+            made = (t.move for t in transitions if isinstance(t, MoveTransition))
+            moves = list({id(move): move for move in made}.values())  # an answer's two transitions share one
+            if event.name == ROUTE:
+                routes[source] = tuple(moves)
+            else:
+                answers[source] = (*answers.get(source, ()), *moves)
+    endings = frozenset(name for name, state in machine.states.items() if state.final)
+    return Moves(
+        {place: tuple(sorted(moves, key=lambda m: m.option)) for place, moves in answers.items()}, routes, endings
+    )
 
 
 def _model(event: EventData) -> Conversation:
     model = event.model
     assert isinstance(model, Conversation)
     return model
-
-
-def _applying(consequence: Consequence) -> Callable[[EventData], Any]:
-    def apply(event: EventData) -> None:
-        conversation = _model(event)
-        conversation.anger = rules.anger_after(conversation.anger, consequence, conversation.temperament)
-        conversation.flags = rules.flags_after(conversation.flags, consequence)
-
-    return apply
-
-
-def _walking_out_after(consequence: Consequence) -> Guard:
-    def walks(event: EventData) -> bool:
-        conversation = _model(event)
-        anger = rules.anger_after(conversation.anger, consequence, conversation.temperament)
-        return rules.walks_out(conversation.scenario, anger)
-
-    return walks
-
-
-def _route_holds(condition: Condition | None) -> Guard:
-    return lambda event: holds(condition, _model(event).anger, _model(event).flags)

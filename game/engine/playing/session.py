@@ -23,7 +23,7 @@ from ..model import Choice, Ending, Node, Scenario, Visibility
 from ..reading.diagnostics import quoted
 from . import rules
 from .history import TIMEOUT, Step
-from .machine import ROUTE, TIMEOUT_TRIGGER, Conversation, answer_trigger
+from .machine import ROUTE, TIMEOUT_TRIGGER, Conversation, Move, answer_trigger
 from .session_state import session_from_dict, session_to_dict
 
 
@@ -173,7 +173,7 @@ class Session:
 
         Seeding a generator costs more than the rest of a view, so it is made only when there is
         something to draw; when there is, it draws exactly as it always has."""
-        choices = list(node.choices)
+        choices = list(zip(node.choices, self._conversation.moves.answers.get(node.id, ()), strict=False))
         if len(node.say) < 2 and not (node.shuffle and len(choices) > 1):
             return node.say[0] if node.say else "", self._options(choices)
         rng = random.Random(f"{self.seed}:{len(self.history)}")
@@ -182,13 +182,13 @@ class Session:
             rng.shuffle(choices)
         return line, self._options(choices)
 
-    def _options(self, choices: list[Choice]) -> tuple[Option, ...]:
-        options = (self._option(choice) for choice in choices)
+    def _options(self, choices: list[tuple[Choice, Move]]) -> tuple[Option, ...]:
+        options = (self._option(choice, move) for choice, move in choices)
         return tuple(option for option in options if option is not None)
 
-    def _option(self, choice: Choice) -> Option | None:
-        """How a choice is offered now; None when it is unavailable and set to hide."""
-        if rules.is_available(choice, self.anger, self.flags):
+    def _option(self, choice: Choice, move: Move) -> Option | None:
+        """How a choice is offered now, as the machine's move allows; None when it is unavailable and set to hide."""
+        if move.allowed(self.anger, self.flags):
             return Option(choice.id, choice.text, True)
         if choice.when_unavailable is Visibility.HIDE:
             return None

@@ -3,7 +3,8 @@
 Exploring state by state costs one step per (place, anger, flags). For reachability alone
 we can move every anger value at once: a Python int is a bit set of the 101 anger values,
 an anger change is a clamped shift, and a condition on anger is a mask. Validation uses
-this to find dead ends and unreachable endings in large scenarios in a blink.
+this to find dead ends and unreachable endings in large scenarios in a blink. The moves are
+the scenario machine's (`moves_for`), each applied to a set of angers at once.
 """
 
 from __future__ import annotations
@@ -14,8 +15,9 @@ from dataclasses import dataclass, field
 
 from ..collector import collector_paused
 from ..judging.statespace import State
-from ..model import AllOf, AngerRange, AnyOf, Condition, Consequence, HasFlag, Node, Not, Scenario
-from ..playing.rules import ANGER_MAX, flags_after, scaled_anger
+from ..model import AllOf, AngerRange, AnyOf, Condition, HasFlag, Not, Scenario
+from ..playing.machine import Move, moves_for
+from ..playing.rules import ANGER_MAX
 from .links import DepthFirst, depth_first, live_flags
 
 ALL = (1 << (ANGER_MAX + 1)) - 1
@@ -82,13 +84,14 @@ def reachability(scenario: Scenario, temperament: int, walk: DepthFirst | None =
         walker.deliver(scenario.start, frozenset(), 1 << scenario.customer.anger)
         while walker.queue:
             key = heapq.heappop(walker.queue)[2]
-            walker.visit(scenario.nodes[key[0]], key[1], walker.pending.pop(key))
+            walker.visit(key[0], key[1], walker.pending.pop(key))
     return result
 
 
 class _Walker:
     def __init__(self, scenario: Scenario, temperament: int, result: Reachability, walk: DepthFirst) -> None:
-        self.scenario, self.temperament, self.result = scenario, temperament, result
+        self.temperament, self.result = temperament, result
+        self.moves = moves_for(scenario)
         self.live = live_flags(scenario, walk)
         # Visit a node once all that leads to it is done, so its angers arrive together.
         finish_order = walk.finish_order
@@ -96,13 +99,11 @@ class _Walker:
         self.pending: dict[tuple[str, frozenset[str]], int] = {}
         self.queue: list[tuple[int, int, tuple[str, frozenset[str]]]] = []
         self.arrivals = itertools.count()  # breaks ties in arrival order
-        threshold = scenario.customer.walks_out_at
-        self.stays = ALL if threshold is None else span(0, threshold - 1)
 
     def deliver(self, place: str, flags: frozenset[str], angers: int) -> None:
-        node = self.scenario.nodes.get(place)
-        if node is not None and node.is_route:
-            for route in node.route:
+        routes = self.moves.routes.get(place)
+        if routes is not None:
+            for route in routes:
                 taken = angers & anger_set(route.condition, flags)
                 if taken:
                     self.deliver(route.next, flags, taken)
@@ -112,28 +113,26 @@ class _Walker:
         new = angers & ~self.result.reached.get(key, 0)
         if new:
             self.result.reached[key] = self.result.reached.get(key, 0) | new
-            if node is not None:
+            if place not in self.moves.endings:
                 if key not in self.pending:
                     heapq.heappush(self.queue, (self.rank[place], next(self.arrivals), key))
                 self.pending[key] = self.pending.get(key, 0) | new
 
-    def visit(self, node: Node, flags: frozenset[str], angers: int) -> None:
-        speakable = ALL if node.timeout is not None else 0
-        for choice in node.choices:
-            allowed = anger_set(choice.condition, flags)
+    def visit(self, place: str, flags: frozenset[str], angers: int) -> None:
+        speakable = 0
+        for move in self.moves.answers.get(place, ()):
+            allowed = anger_set(move.condition, flags)
             speakable |= allowed
             if angers & allowed:
-                self.follow(choice.consequence, flags, angers & allowed)
-        if node.timeout is not None:
-            self.follow(node.timeout, flags, angers)
+                self.follow(move, flags, angers & allowed)
         if angers & ~speakable:
-            self.result.stuck.append(State(node.id, lowest(angers & ~speakable), flags))
+            self.result.stuck.append(State(place, lowest(angers & ~speakable), flags))
 
-    def follow(self, consequence: Consequence, flags: frozenset[str], angers: int) -> None:
-        after = shifted(angers, scaled_anger(consequence.effects.anger, self.temperament))
-        flags = flags_after(flags, consequence)
-        walkout = self.scenario.customer.walks_out_to
-        if walkout is not None and after & ~self.stays:
-            self.deliver(walkout, flags, after & ~self.stays)
-        if after & self.stays:
-            self.deliver(consequence.next, flags, after & self.stays)
+    def follow(self, move: Move, flags: frozenset[str], angers: int) -> None:
+        after = shifted(angers, move.scaled(self.temperament))
+        flags = move.flags_after(flags)
+        walks = 0 if move.walks_at is None else after & span(move.walks_at, ANGER_MAX)
+        if walks and move.walkout is not None:
+            self.deliver(move.walkout, flags, walks)
+        if after & ~walks:
+            self.deliver(move.next, flags, after & ~walks)
