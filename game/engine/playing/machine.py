@@ -190,9 +190,10 @@ def _build(scenario: Scenario) -> Machine:
             guard: list[Any] = [] if move.condition is None else [move.is_allowed]
             before: list[Any] = [] if move.trigger == ROUTE else [move.applied]
             unless: list[Any] = [] if move.walkout is None else [move.walks_out]
-            machine.add_transition(move.trigger, node.id, move.next, guard, unless, before, move=move)
+            carried: Any = move  # transitions 0.9.1's type stubs say extra keywords are dicts
+            machine.add_transition(move.trigger, node.id, move.next, guard, unless, before, move=carried)
             if move.walkout is not None:
-                machine.add_transition(move.trigger, node.id, move.walkout, guard, None, before, move=move)
+                machine.add_transition(move.trigger, node.id, move.walkout, guard, None, before, move=carried)
     return machine
 
 
