@@ -32,6 +32,7 @@ SCORE_KEYS = {"composure", "assertiveness", "resolution", "overall"}
 
 
 def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+    """`python3 main.py ...`; a hang fails the test (TimeoutExpired) instead of stopping the suite."""
     done = subprocess.run(
         [sys.executable, "main.py", *args],
         cwd=ROOT,

@@ -8,7 +8,7 @@ import pytest
 
 from game.engine.reading.loader import read_scenario
 from game.engine.reading.yamltree import LARGEST_MEGABYTES, SizeLimits
-from tests.cli.test_special_files import main_py
+from tests.cli.test_cli import run
 from tests.paths import ANGRY_WALK_IN
 
 PADDING_LINE = b"# generated padding: comments count towards the file's size, not its values\n"
@@ -25,11 +25,11 @@ def scenario_of_megabytes(folder: Path, megabytes: float) -> Path:
 
 def test_validate_refuses_a_file_over_4_mib_by_default_and_accepts_it_with_the_option(tmp_path: Path) -> None:
     path = scenario_of_megabytes(tmp_path, 4.5)
-    refused = main_py("validate", str(path))
+    refused = run("validate", str(path))
     assert refused.returncode == 1
     assert refused.stdout == f"{path}:1:1: error: the file is 4.50 MiB; the limit is 4 MiB\n"
     assert "--max-megabytes" in refused.stderr
-    accepted = main_py("validate", "--max-megabytes", "5", str(path))
+    accepted = run("validate", "--max-megabytes", "5", str(path))
     assert (accepted.returncode, accepted.stdout) == (0, "")
     assert "checked 1 scenario file(s): 0 error(s), 0 warning(s)" in accepted.stderr
 
@@ -37,17 +37,17 @@ def test_validate_refuses_a_file_over_4_mib_by_default_and_accepts_it_with_the_o
 @pytest.mark.parametrize("verb", [["analyze", "--runs", "10"], ["play", "--auto", "best"]])
 def test_analyze_and_play_take_the_option_too(tmp_path: Path, verb: list[str]) -> None:
     path = scenario_of_megabytes(tmp_path, 4.5)
-    refused = main_py(verb[0], str(path), *verb[1:])
+    refused = run(verb[0], str(path), *verb[1:])
     assert refused.returncode == 1
     assert refused.stderr.startswith(f"{path}:1:1: error: the file is 4.50 MiB; the limit is 4 MiB\n")
-    accepted = main_py(verb[0], str(path), *verb[1:], "--max-megabytes", "5")
+    accepted = run(verb[0], str(path), *verb[1:], "--max-megabytes", "5")
     assert (accepted.returncode, accepted.stderr) == (0, "")
     assert accepted.stdout
 
 
 @pytest.mark.parametrize("megabytes", ["0", str(LARGEST_MEGABYTES + 1), "lots"])
 def test_the_option_has_bounds(megabytes: str) -> None:
-    done = main_py("validate", "--max-megabytes", megabytes, str(ANGRY_WALK_IN))
+    done = run("validate", "--max-megabytes", megabytes, str(ANGRY_WALK_IN))
     assert done.returncode == 2
     assert "--max-megabytes" in done.stderr
 

@@ -3,38 +3,22 @@ message, never a hang (a named pipe), never memory filled (/dev/zero, a 1 GiB fi
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from game.storage.scenario_files import PRINCIPLES_FILE
-from tests.paths import ANGRY_WALK_IN, ROOT
+from tests.cli.test_cli import run
+from tests.paths import ANGRY_WALK_IN
 from tests.storage.hostile import HOSTILE_ENTRIES, REFUSED_BECAUSE, unix_only
 
 pytestmark = unix_only
 
-HANG_SECONDS = 60
 REASONS = {kind: reason.format(limit=4) for kind, reason in REFUSED_BECAUSE.items()}
 
 
-def main_py(*args: str) -> subprocess.CompletedProcess[str]:
-    """`python3 main.py ...`; a hang fails the test (TimeoutExpired) instead of stopping the suite."""
-    done = subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=HANG_SECONDS,
-        check=False,
-    )
-    assert "Traceback" not in done.stdout + done.stderr, done.stdout + done.stderr
-    return done
-
-
 def test_validate_dev_zero_is_refused_at_once() -> None:
-    done = main_py("validate", "/dev/zero")
+    done = run("validate", "/dev/zero")
     assert done.returncode == 1
     assert done.stdout == "/dev/zero:1:1: error: cannot read it: it is a device, not a file\n"
 
@@ -43,7 +27,7 @@ def test_validate_a_library_of_things_that_are_not_scenario_files(tmp_path: Path
     for kind, make in HOSTILE_ENTRIES.items():
         make(tmp_path / f"{kind.replace(' ', '-').replace('/', '')}.yaml")
     (tmp_path / ANGRY_WALK_IN.name).write_bytes(ANGRY_WALK_IN.read_bytes())
-    done = main_py("validate", str(tmp_path))
+    done = run("validate", str(tmp_path))
     assert done.returncode == 1
     expected = sorted(
         f"{tmp_path / kind.replace(' ', '-').replace('/', '')}.yaml:1:1: error: {reason}"
@@ -57,7 +41,7 @@ def test_validate_a_library_of_things_that_are_not_scenario_files(tmp_path: Path
 def test_play_refuses_a_scenario_that_is_not_a_file(tmp_path: Path, kind: str) -> None:
     path = tmp_path / "scenario.yaml"
     HOSTILE_ENTRIES[kind](path)
-    done = main_py("play", str(path), "--auto", "best")
+    done = run("play", str(path), "--auto", "best")
     assert done.returncode == 1
     assert done.stderr == f"{path}:1:1: error: {REASONS[kind]}\n"
 
@@ -68,7 +52,7 @@ def test_a_principles_file_that_is_not_a_file_is_reported_and_the_scenarios_stil
 ) -> None:
     (tmp_path / ANGRY_WALK_IN.name).write_bytes(ANGRY_WALK_IN.read_bytes())
     HOSTILE_ENTRIES[kind](tmp_path / PRINCIPLES_FILE)
-    done = main_py("validate", str(tmp_path))
+    done = run("validate", str(tmp_path))
     assert done.returncode == 1
     assert done.stdout.splitlines() == [f"{tmp_path / PRINCIPLES_FILE}:1:1: error: {REASONS[kind]}"]
     assert "checked 1 scenario file(s): 1 error(s)" in done.stderr
