@@ -143,11 +143,6 @@ class App:
     def library(self) -> Path:
         return self.config.scenarios
 
-    def below(self, scene: Scene) -> Scene | None:
-        """The scene under `scene`, for overlays that draw it first."""
-        index = self.scenes.index(scene)
-        return self.scenes[index - 1] if index > 0 else None
-
     # -- settings and the window -----------------------------------------------------------
     def apply_settings(self, settings: Settings) -> None:
         fullscreen_changed = settings.fullscreen != self.settings.fullscreen
