@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 import pytest
+from transitions import Event
 
 from game.engine.judging.statespace import State, StateGraph, explore
 from game.engine.model import Scenario
@@ -74,3 +75,30 @@ def test_endings_are_the_machines_final_states(make) -> None:
     assert {name for name, state in machine.states.items() if state.final} == set(scenario.endings)
     assert moves_for(scenario).endings == frozenset(scenario.endings)
     assert not any(machine.get_triggers(ending) for ending in scenario.endings)
+
+
+def fire_both_ways(scenario: Scenario, state: State, temperament: int, event: Event) -> list[tuple]:
+    """The machine's own firing of `event` and transitions' stock `Event.trigger`, each on a fresh conversation."""
+    outcomes = []
+    for fire in (event.trigger, lambda conversation: Event.trigger(event, conversation)):
+        conversation = Conversation(scenario, state.place, temperament, state.anger, state.flags)
+        outcomes.append((fire(conversation), conversation.state, conversation.anger, conversation.flags))
+    return outcomes
+
+
+@pytest.mark.parametrize("make", [make for _, make in SCENARIO_MAKERS], ids=[name for name, _ in SCENARIO_MAKERS])
+def test_the_machines_events_do_what_transitions_own_event_trigger_does(make) -> None:
+    """DirectEvent leaves out only what the machine never uses: transitions' own dispatch agrees everywhere."""
+    scenario = make()
+    machine = machine_for(scenario)
+    hooks = [machine.prepare_event, machine.finalize_event, machine.before_state_change, machine.after_state_change]
+    hooks += [machine.on_exception, getattr(machine, "on_final", [])]
+    hooks += [hook for state in machine.states.values() for hook in (state.on_enter, state.on_exit)]
+    every = [t for event in machine.events.values() for ts in event.transitions.values() for t in ts]
+    hooks += [hook for transition in every for hook in (transition.prepare, transition.after)]
+    assert not any(hooks)  # the steps DirectEvent skips would have nothing to run
+    for temperament in (80, 135):
+        for state in explore(scenario, temperament).states:
+            for name in machine.get_triggers(state.place):
+                ours, stock = fire_both_ways(scenario, state, temperament, machine.events[name])
+                assert ours == stock, (state, name)

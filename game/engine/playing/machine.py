@@ -8,7 +8,13 @@ the machine's transitions carry: the choice's condition guards them, the first g
 answer's `next` unless the anger after it reaches the walk-out, the second to the walk-out, and
 the move's effects are their `before` callback, applied once by whichever is taken.
 
-The Session fires the machine's events. The state graph, validation's reachability and the
+The Session fires the machine's events. Its events are `DirectEvent`s: they run exactly what
+`transitions`' own `Event.trigger` runs for a machine built as this one is (each transition of
+the state in order, its conditions, its `before` callbacks, the new state), without the steps
+this machine leaves empty (queueing, prepare and finalize hooks, leaving and entering states,
+logging). A test fires both on every situation of every scenario and compares.
+
+The state graph, validation's reachability and the
 Session's list of available answers read the same Moves off the compiled machine (`moves_for`),
 once, so that exploring thousands of states does not go through `transitions`' dispatch per
 state, and so that the game and the analysis cannot disagree: there is no other copy of the rules.
@@ -31,7 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 from weakref import WeakKeyDictionary
 
-from transitions import EventData, Machine, Transition
+from transitions import Event, EventData, Machine, MachineError, Transition
 
 from ..collector import collector_paused
 from ..model import Condition, Consequence, Node, Scenario
@@ -67,6 +73,11 @@ class Move:
     gains: tuple[int, int, int] = (0, 0, 0)  # composure, assertiveness, resolution
 
     @property
+    def changes_anything(self) -> bool:
+        """Whether applying it changes anger or flags; a route, or an answer without effects, does not."""
+        return self.anger_change != 0 or bool(self.sets or self.clears)
+
+    @property
     def is_timeout(self) -> bool:
         return self.trigger == TIMEOUT_TRIGGER
 
@@ -81,7 +92,8 @@ class Move:
         return clamp_anger(anger + self.scaled(temperament))
 
     def flags_after(self, flags: Flags) -> Flags:
-        return (flags - self.clears) | self.sets
+        """The flags after this move: the same object when it sets and clears none."""
+        return (flags - self.clears) | self.sets if self.sets or self.clears else flags
 
     def walks(self, anger_after: int) -> bool:
         return self.walks_at is not None and anger_after >= self.walks_at
@@ -90,7 +102,7 @@ class Move:
         """Where it leads from (anger, flags), with its anger change already scaled: the place
         (before any routing node there is followed), anger and flags."""
         anger = clamp_anger(anger + change)
-        flags = self.flags_after(flags) if self.sets or self.clears else flags
+        flags = self.flags_after(flags)
         return (self.walkout if self.walkout is not None and self.walks(anger) else self.next), anger, flags
 
     # -- as the machine's callbacks, on a Conversation -----------------------------------
@@ -116,8 +128,34 @@ class MoveTransition(Transition):
         self.move = move
 
 
+class DirectEvent(Event):
+    """An event that runs a transition as `Event.trigger` does, minus the steps this machine leaves empty.
+
+    `Event.trigger` spends most of an answer's time in machinery a scenario machine never uses:
+    a queue, prepare and finalize hooks, looking up states to call their (empty) enter and exit
+    callbacks, and a dozen debug log calls. This keeps what decides the outcome, in the same
+    order: the state's transitions tried in turn, each one's conditions, its `before`
+    callbacks, then the new state. It raises MachineError for a trigger the state lacks, as
+    the machine is configured to. `_build` keeps every other hook empty."""
+
+    def trigger(self, model: Any, *args: Any, **kwargs: Any) -> bool:
+        transitions: Any = self.transitions.get(model.state)  # their callbacks are callables (see _build)
+        if transitions is None:
+            raise MachineError(f"Can't trigger event {self.name} from state {model.state}!")
+        event = EventData(None, self, self.machine, model, args, kwargs)
+        for transition in transitions:
+            event.transition = transition
+            if all(condition.func(event) == condition.target for condition in transition.conditions):
+                for callback in transition.before:
+                    callback(event)
+                model.state = transition.dest
+                return True
+        return False
+
+
 class ScenarioMachine(Machine):
     transition_cls = MoveTransition
+    event_cls = DirectEvent
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +226,7 @@ def _build(scenario: Scenario) -> Machine:
     for node in scenario.nodes.values():
         for move in _moves_of(scenario, node):
             guard: list[Any] = [] if move.condition is None else [move.is_allowed]
-            before: list[Any] = [] if move.trigger == ROUTE else [move.applied]
+            before: list[Any] = [move.applied] if move.changes_anything else []
             unless: list[Any] = [] if move.walkout is None else [move.walks_out]
             carried: Any = move  # transitions 0.9.1's type stubs say extra keywords are dicts
             machine.add_transition(move.trigger, node.id, move.next, guard, unless, before, move=carried)
