@@ -14,8 +14,10 @@ exactly the one that was saved.
 from __future__ import annotations
 
 import random
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from ..errors import EngineError
 from ..judging.statespace import State
@@ -23,8 +25,10 @@ from ..model import Choice, Ending, Node, Scenario, Visibility
 from ..reading.diagnostics import quoted
 from . import rules
 from .history import TIMEOUT, Step
-from .machine import ROUTE, TIMEOUT_TRIGGER, Conversation, Move, answer_trigger
+from .machine import ROUTE, TIMEOUT_TRIGGER, Conversation, Move
 from .session_state import session_from_dict, session_to_dict
+
+NO_FLAGS: frozenset[str] = frozenset()
 
 
 class InvalidChoice(EngineError):
@@ -77,6 +81,28 @@ class Answered:
         return self.ending is not None
 
 
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """What a speaking node offers, worked out once per scenario and node, not at every visit."""
+
+    choices: tuple[tuple[Choice, Move], ...]  # each choice with the machine's move for it, in file order
+    triggers: dict[str, str]  # choice id -> the machine's trigger for it
+    speaker: str
+    fixed: tuple[Option, ...] | None  # the options when no choice has a condition: the same at every visit
+
+    @classmethod
+    def of(cls, scenario: Scenario, node: Node, moves: tuple[Move, ...]) -> Offer:
+        choices = tuple(zip(node.choices, moves, strict=False))
+        fixed = None
+        if not any(choice.condition for choice in node.choices):
+            fixed = tuple(Option(choice.id, choice.text, True) for choice in node.choices)
+        triggers = {choice.id: move.trigger for choice, move in choices}
+        return cls(choices, triggers, scenario.speaker_at(node.id).name, fixed)
+
+
+_OFFERS: WeakKeyDictionary[Scenario, dict[str, Offer]] = WeakKeyDictionary()
+
+
 class Session:
     def __init__(self, scenario: Scenario, seed: int, origin: State, temperament: int) -> None:
         self.scenario = scenario
@@ -86,7 +112,9 @@ class Session:
         self.history: list[Step] = []
         self._view: View | None = None
         self._conversation = Conversation(scenario, origin.place, temperament, origin.anger, origin.flags)
+        self._offers = _OFFERS.setdefault(scenario, {})
         self._follow_routes()
+        self._ending = scenario.endings.get(self._conversation.state)
 
     # -- making sessions ---------------------------------------------------------------
     @classmethod
@@ -142,53 +170,61 @@ class Session:
 
     @property
     def ending(self) -> Ending | None:
-        return self.scenario.endings.get(self.place)
+        return self._ending
 
     @property
     def finished(self) -> bool:
-        return self.ending is not None
+        return self._ending is not None
 
     def view(self) -> View:
         """What to show now; the same frozen object until the next answer."""
         if self._view is None:
-            scenario, node = self.scenario, self.scenario.nodes.get(self.place)
-            line, options = ("", ()) if node is None else self._presentation(node)
-            self._view = View(
-                scenario.id,
-                self.place,
-                scenario.speaker_at(self.place).name,
-                line,
-                node.narration if node else "",
-                self.anger,
-                scenario.customer.walks_out_at,
-                options,
-                node.timer if node else None,
-                len(self.history),
-                self.ending,
-            )
+            self._view = self._make_view()
         return self._view
 
-    def _presentation(self, node: Node) -> tuple[str, tuple[Option, ...]]:
+    def _make_view(self) -> View:
+        scenario, place = self.scenario, self._conversation.state
+        node = scenario.nodes.get(place)
+        options: tuple[Option, ...] = ()
+        if node is None:
+            speaker, line, narration, timer = scenario.speaker_at(place).name, "", "", None
+        else:
+            offer = self._offer(node)
+            speaker, narration, timer = offer.speaker, node.narration, node.timer
+            line, options = self._presentation(node, offer)
+        anger, walks_at, turn = self._conversation.anger, scenario.customer.walks_out_at, len(self.history)
+        return View(scenario.id, place, speaker, line, narration, anger, walks_at, options, timer, turn, self._ending)
+
+    def _offer(self, node: Node) -> Offer:
+        offer = self._offers.get(node.id)
+        if offer is None:
+            moves = self._conversation.moves.answers.get(node.id, ())
+            offer = self._offers[node.id] = Offer.of(self.scenario, node, moves)
+        return offer
+
+    def _presentation(self, node: Node, offer: Offer) -> tuple[str, tuple[Option, ...]]:
         """The line and option order for this visit, drawn from the seed and the turn number.
 
         Seeding a generator costs more than the rest of a view, so it is made only when there is
         something to draw; when there is, it draws exactly as it always has."""
-        choices = list(zip(node.choices, self._conversation.moves.answers.get(node.id, ()), strict=False))
-        if len(node.say) < 2 and not (node.shuffle and len(choices) > 1):
-            return node.say[0] if node.say else "", self._options(choices)
+        if len(node.say) < 2 and not (node.shuffle and len(offer.choices) > 1):
+            line = node.say[0] if node.say else ""
+            return line, offer.fixed if offer.fixed is not None else self._options(offer.choices)
         rng = random.Random(f"{self.seed}:{len(self.history)}")
         line = node.say[rng.randrange(len(node.say))] if node.say else ""
-        if node.shuffle:
-            rng.shuffle(choices)
+        if not node.shuffle:
+            return line, offer.fixed if offer.fixed is not None else self._options(offer.choices)
+        choices = list(offer.choices)
+        rng.shuffle(choices)
         return line, self._options(choices)
 
-    def _options(self, choices: list[tuple[Choice, Move]]) -> tuple[Option, ...]:
+    def _options(self, choices: Iterable[tuple[Choice, Move]]) -> tuple[Option, ...]:
         options = (self._option(choice, move) for choice, move in choices)
         return tuple(option for option in options if option is not None)
 
     def _option(self, choice: Choice, move: Move) -> Option | None:
         """How a choice is offered now, as the machine's move allows; None when it is unavailable and set to hide."""
-        if move.allowed(self.anger, self.flags):
+        if move.allowed(self._conversation.anger, self._conversation.flags):
             return Option(choice.id, choice.text, True)
         if choice.when_unavailable is Visibility.HIDE:
             return None
@@ -226,34 +262,32 @@ class Session:
         return self._move(node, TIMEOUT, seconds)
 
     def _speaking_node(self, action: str) -> Node:
-        if self.finished:
+        if self._ending is not None:
             raise InvalidChoice(
                 f"the conversation has ended, so it cannot {action}; "
                 "score it for the debrief (scoring.result) or start a new session"
             )
-        return self.scenario.nodes[self.place]
+        return self.scenario.nodes[self._conversation.state]
 
     def _move(self, node: Node, choice_id: str, seconds: float | None) -> Answered:
-        anger_before, flags_before = self.anger, self.flags
-        self._conversation.trigger(TIMEOUT_TRIGGER if choice_id == TIMEOUT else answer_trigger(_index(node, choice_id)))
+        conversation = self._conversation
+        anger_before, flags_before = conversation.anger, conversation.flags
+        conversation.trigger(TIMEOUT_TRIGGER if choice_id == TIMEOUT else self._offer(node).triggers[choice_id])
         self._follow_routes()
-        self.history.append(Step(node.id, choice_id, anger_before, self.anger, tuple(sorted(flags_before)), seconds))
+        place, anger, flags = conversation.state, conversation.anger, conversation.flags
+        self._ending = ending = self.scenario.endings.get(place)
+        self.history.append(Step(node.id, choice_id, anger_before, anger, tuple(sorted(flags_before)), seconds))
         self._view = None
-        flags = self.flags
-        return Answered(
-            choice_id, anger_before, self.anger, flags - flags_before, flags_before - flags, self.place, self.ending
-        )
+        if flags is flags_before:
+            return Answered(choice_id, anger_before, anger, NO_FLAGS, NO_FLAGS, place, ending)
+        return Answered(choice_id, anger_before, anger, flags - flags_before, flags_before - flags, place, ending)
 
     def _follow_routes(self) -> None:
+        routes, conversation = self._conversation.moves.routes, self._conversation
         for _ in range(rules.MAX_ROUTE_HOPS):
-            node = self.scenario.nodes.get(self.place)
-            if node is None or not node.is_route:
+            if conversation.state not in routes:
                 return
-            self._conversation.trigger(ROUTE)
-
-
-def _index(node: Node, choice_id: str) -> int:
-    return next(i for i, choice in enumerate(node.choices) if choice.id == choice_id)
+            conversation.trigger(ROUTE)
 
 
 def draw_temperament(scenario: Scenario, seed: int) -> int:
