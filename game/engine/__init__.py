@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .errors import EngineError
     from .judging.analysis import Analysis, AnalysisError, PlayStatistics, analyse, analysis_for, random_play
+    from .judging.extremes import OverallRange, overall_ranges
     from .judging.scoring import Result, Review, Scores, result, session_root
     from .model import CUSTOMER, PORTRAITS, SCORE_NAMES, Channel, Outcome, Principle, Scenario, Scene
     from .playing.history import TIMEOUT, Step
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 HOMES = {
     "errors": ("EngineError",),
     "judging.analysis": ("Analysis", "AnalysisError", "PlayStatistics", "analyse", "analysis_for", "random_play"),
+    "judging.extremes": ("OverallRange", "overall_ranges"),
     "judging.scoring": ("Result", "Review", "Scores", "result", "session_root"),
     "model": ("CUSTOMER", "PORTRAITS", "SCORE_NAMES", "Channel", "Outcome", "Principle", "Scenario", "Scene"),
     "playing.history": ("TIMEOUT", "Step"),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine import Analysis, Outcome, PlayStatistics
+from game.engine import Analysis, Outcome, PlayStatistics, overall_ranges
 
 
 def analysis_as_dict(analysis: Analysis, statistics: PlayStatistics) -> dict[str, Any]:
@@ -34,10 +34,12 @@ def analysis_as_dict(analysis: Analysis, statistics: PlayStatistics) -> dict[str
 
 def outcome_ranges(analysis: Analysis, statistics: PlayStatistics) -> dict[str, dict[str, Any]]:
     """Per reachable outcome: the band of overall scores it allows (no path ending so can score
-    outside it), and the lowest and highest overall seen, in random play and by the best and
-    worst players."""
+    outside it); the exact best and worst overall of the paths ending so (None where the nodes
+    form a loop, see judging/extremes.py); and the lowest and highest overall seen, in random play
+    and by the best and worst players."""
     graph = analysis.graph
     reached = {analysis.outcome_of(s) for s in range(len(graph.states)) if graph.is_ending(s)}
+    exact = overall_ranges(analysis)
     seen = {outcome: [low, high] for outcome, (low, high) in statistics.outcomes.items()}
     for play in (analysis.extreme_play(), analysis.extreme_play(worst=True)):
         overall, outcome = round(analysis.overall_of(play), 1), analysis.outcome_of(play[-1][1].target).value
@@ -47,25 +49,34 @@ def outcome_ranges(analysis: Analysis, statistics: PlayStatistics) -> dict[str, 
     for outcome in (o for o in Outcome if o in reached):  # best first
         low, high = analysis.standing.band(outcome)
         found = seen.get(outcome.value)
+        reachable = None if exact is None else exact[outcome]
         ranges[outcome.value] = {
             "level": analysis.standing.level(outcome),
             "band": {"best": high, "worst": low},
+            "reachable": None
+            if reachable is None
+            else {"best": round(reachable.best, 1), "worst": round(reachable.worst, 1)},
             "seen": {"best": found[1], "worst": found[0]} if found else None,
         }
     return ranges
+
+
+def best_and_worst(pair: dict[str, float] | None) -> str:
+    return f"{pair['best']:>3.0f} / {pair['worst']:<3.0f}" if pair else ""
 
 
 def render_analysis(report: dict[str, Any]) -> str:
     lines = [
         f"Scenario {report['scenario']} at temperament {report['temperament']}%: {report['states']} distinct states",
         "",
-        "Overall by outcome: the band it allows (best / worst), and the best / worst seen in play:",
+        "Overall score by outcome, best / worst:",
+        f"  {'outcome':<14}{'band':<13}{'reachable':<13}seen in play",
     ]
     for outcome, facts in report["outcomes"].items():
-        seen = facts["seen"]
-        shown = f"{seen['best']:.0f} / {seen['worst']:.0f}" if seen else "not seen"
-        band = facts["band"]
-        lines.append(f"  {outcome:<14}{band['best']:>5} / {band['worst']:<8}{shown}")
+        band, reachable, seen = (best_and_worst(facts[key]) for key in ("band", "reachable", "seen"))
+        lines.append(f"  {outcome:<14}{band:<13}{reachable or '(a loop)':<13}{seen or 'not seen'}".rstrip())
+    if any(facts["reachable"] is None for facts in report["outcomes"].values()):
+        lines.append("  (the nodes form a loop, so only the scores seen in play are shown, not the exact range)")
     lines += [
         "",
         "Best play:  " + " -> ".join(report["best_path"]),

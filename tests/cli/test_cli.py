@@ -391,8 +391,10 @@ def test_analyze_json() -> None:
     assert list(outcomes) == ["resolved", "partial", "escalated", "lost"]
     bands = [(facts["band"]["worst"], facts["band"]["best"]) for facts in outcomes.values()]
     assert all(low > high for (low, _), (_, high) in itertools.pairwise(bands))
-    for facts in outcomes.values():
-        assert facts["band"]["worst"] <= facts["seen"]["worst"] <= facts["seen"]["best"] <= facts["band"]["best"]
+    for facts in outcomes.values():  # the exact range lies in the band, and what play met lies in it
+        band, reachable, seen = facts["band"], facts["reachable"], facts["seen"]
+        assert band["worst"] <= reachable["worst"] <= seen["worst"] <= seen["best"] <= reachable["best"] <= band["best"]
+    assert outcomes["resolved"]["reachable"]["best"] == 100  # the walk-in's best play is the best of every score
 
 
 @pytest.mark.parametrize("temperament", [10, 500])
@@ -408,6 +410,7 @@ def test_analyze_text() -> None:
     assert done.returncode == 0, done.stderr
     for text in (
         "Scenario angry-walk-in",
+        "outcome       band         reachable    seen in play",
         "Best play:  burst-in",
         "Worst play: burst-in",
         "Endings:",
