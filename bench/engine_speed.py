@@ -2,7 +2,8 @@
 
 Prints, for a generated scenario of NODES nodes (default 2,000) and the shipped angry
 walk-in: load+validate time as a ratio to a bare libyaml C-loader parse of the same bytes
-(goal <= 1.5x), analysis time (goal < 1 s), and random playthroughs per second (goal
+(goal <= 1.5x), analysis time (goal < 1 s), the exact overall range per outcome that
+`analyze` adds, and random playthroughs per second (goal
 >= 10,000/s), both on the state graph (what `analyze` uses) and through real Sessions.
 Each time is the median of several runs in this process.
 """
@@ -27,6 +28,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 from generate_scenario import generate
 
 from game.engine.judging.analysis import analyse, random_play
+from game.engine.judging.extremes import overall_ranges
 from game.engine.model import Scenario
 from game.engine.playing.session import Session
 from game.engine.reading.loader import read_scenario
@@ -60,6 +62,7 @@ def measure(name: str, data: bytes, principles: dict) -> None:
     scenario = read_scenario(data, name, principles).scenario_or_raise()
     analysis_time = median_seconds(lambda: analyse(scenario), repeats=3, at_least=0.0)
     analysis = analyse(scenario)
+    ranges_time = median_seconds(lambda: overall_ranges(analysis), repeats=3, at_least=0.0)
     started = time.perf_counter()
     random_play(analysis, 10_000, seed=random.randrange(1000))
     graph_rate = 10_000 / (time.perf_counter() - started)
@@ -67,6 +70,7 @@ def measure(name: str, data: bytes, principles: dict) -> None:
     print(f"  bare C-loader parse           {parse * 1000:9.1f} ms")
     print(f"  load + validate               {load * 1000:9.1f} ms   ratio {load / parse:.2f}x   (goal <= 1.5x)")
     print(f"  analysis                      {analysis_time * 1000:9.1f} ms   (goal < 1000 ms)")
+    print(f"  exact range per outcome       {ranges_time * 1000:9.1f} ms   (analyze's report, after the analysis)")
     print(f"  random playthroughs, graph    {graph_rate:9.0f} /s   (goal >= 10,000/s)")
     print(f"  random playthroughs, Session  {session_playthroughs_per_second(scenario):9.0f} /s   (full engine)")
 
