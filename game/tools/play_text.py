@@ -20,7 +20,7 @@ def play_in_terminal(session: Session, read: TextIO = sys.stdin, write: TextIO =
     """Play until an ending (or end of input); 0 when the conversation ended, 1 when input ran out."""
     while not session.finished:
         view = session.view()
-        print(render_view(view), file=write)
+        print(render_view(view, session.scenario.scene_at(view.place)), file=write)
         if not view.options and view.timer is not None:  # every choice is hidden: only the timer moves on
             print("(There is nothing you can say yet, and the time runs out.)\n", file=write)
             session.timeout()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 import unicodedata
 
-from game.engine import Result, View, quoted_speech
+from game.engine import Result, Scene, View, quoted_speech
 from game.ui.displayable import LINE_BREAKS, capped
 
 WIDTH = 78
@@ -54,8 +54,9 @@ def _spelled_out(char: str) -> str:
     return char  # spaces other than " ", private-use and unassigned code points print harmlessly
 
 
-def render_view(view: View) -> str:
-    parts = [meter(view.anger, view.walks_out_at)]
+def render_view(view: View, scene: Scene | None = None) -> str:
+    """A view as text; a review (a talk after the call) has no customer to read, so no meter."""
+    parts = [] if scene is Scene.REVIEW else [meter(view.anger, view.walks_out_at)]
     if view.narration:
         parts.append(wrap(f"({view.narration})", "  "))
     if view.line:
