@@ -9,7 +9,7 @@ import sys
 import time
 from typing import TextIO
 
-from game.engine import InvalidChoice, Session, result
+from game.engine import InvalidChoice, Session
 
 from .text_render import render_debrief, render_view, wrap
 
@@ -46,7 +46,7 @@ def play_in_terminal(session: Session, read: TextIO = sys.stdin, write: TextIO =
         except InvalidChoice as problem:
             print(wrap(f"That answer is not possible: {problem}."), file=write)
         print(file=write)
-    print(render_debrief(result(session)), file=write)
+    print(render_debrief(session.result()), file=write)
     return 0
 
 

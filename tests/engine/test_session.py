@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from game.engine.judging.scoring import result
 from game.engine.model import Scenario
 from game.engine.playing import rules
 from game.engine.playing.machine import ROUTE, TIMEOUT_TRIGGER, answer_trigger, machine_for, moves_for
@@ -601,8 +602,17 @@ def test_any_call_after_the_end_says_what_to_do(walk_in: Scenario, call, verb: s
         call(session)
     message = str(raised.value)
     assert message.startswith(f"the conversation has ended, so it cannot {verb}")
-    assert "scoring.result" in message and "new session" in message
+    assert "result()" in message and "new session" in message
     assert len(session.history) == 1
+
+
+def test_the_result_is_asked_of_the_session_once_it_has_ended(walk_in: Scenario) -> None:
+    session = Session.start(walk_in, 0, at="goodbye")
+    with pytest.raises(InvalidChoice, match="has not ended yet"):
+        session.result()
+    session.choose_id("no-harm")
+    assert session.result() == result(session)
+    assert session.result().ending.id == session.place
 
 
 @pytest.mark.parametrize("index", [-1, 4, 5, 99])

@@ -10,13 +10,31 @@ so no answers make up for a worse ending and no ending sooner saves points.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Protocol
 
-from ..model import Ending, Outcome, Principle
-from ..playing.session import TIMEOUT, Session, Step
+from ..model import Ending, Outcome, Principle, Scenario
+from ..playing.history import TIMEOUT, Step
 from .analysis import Analysis, analysis_for
 from .explain import reasons
 from .quality import Quality, score_means
 from .statespace import Edge, State, start_state
+
+
+class Played(Protocol):
+    """What scoring reads of a session. A protocol, so that the Session can offer `result()`
+    by calling this module without the two importing each other."""
+
+    scenario: Scenario
+    origin: State
+    temperament: int
+    history: list[Step]
+
+    @property
+    def anger(self) -> int: ...
+
+    @property
+    def ending(self) -> Ending | None: ...
+
 
 GRADES = ((90, "A"), (75, "B"), (60, "C"), (45, "D"), (0, "E"))
 
@@ -72,11 +90,11 @@ def grade_for(overall: float) -> str:
     return next(letter for floor, letter in GRADES if overall >= floor)
 
 
-def result(session: Session) -> Result:
+def result(session: Played) -> Result:
     """The debrief of a finished session."""
     ending = session.ending
     if ending is None:
-        raise ValueError("the conversation has not ended yet; call result() once view().finished is true")
+        raise ValueError("the conversation has not ended yet; ask for the result once view().finished is true")
     analysis = analysis_for(session.scenario, session.temperament, session_root(session))
     states = [state_index(analysis, step) for step in session.history]
     edges = [edge_for(analysis, state, step) for state, step in zip(states, session.history, strict=True)]
@@ -109,7 +127,7 @@ def result(session: Session) -> Result:
     )
 
 
-def session_root(session: Session) -> State:
+def session_root(session: Played) -> State:
     origin = session.origin
     return start_state(session.scenario, origin.place, origin.anger, origin.flags)
 

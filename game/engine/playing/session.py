@@ -2,8 +2,8 @@
 
 The Session drives the scenario's shared Machine (see `machine.py`; it does not inherit from
 it) and offers the screens a small pull API: `view()`, then `choose(i)` or `timeout()`, each
-saying what the answer did; `rewound(n)` for the debrief's Rewind. The debrief itself is
-`judging.scoring.result(session)`: scoring reads sessions, so a session does not import it.
+saying what the answer did; `rewound(n)` for the debrief's Rewind; and `result()`, the debrief's numbers, which
+`judging.scoring` works out from what it reads of a session (its `Played` protocol).
 Its own model object for the machine holds the place, anger and flags.
 
 All state that must survive is the seed, the starting state and the history of choices;
@@ -20,6 +20,8 @@ from typing import Any
 from weakref import WeakKeyDictionary
 
 from ..errors import EngineError
+from ..judging.scoring import Result
+from ..judging.scoring import result as scored
 from ..judging.statespace import State
 from ..model import Choice, Ending, Node, Scenario, Visibility
 from ..reading.diagnostics import quoted
@@ -176,6 +178,12 @@ class Session:
     def finished(self) -> bool:
         return self._ending is not None
 
+    def result(self) -> Result:
+        """The debrief of the finished conversation: scores, grade, reasons and each answer reviewed."""
+        if self._ending is None:
+            raise InvalidChoice("the conversation has not ended yet; ask for its result once it is finished")
+        return scored(self)
+
     def view(self) -> View:
         """What to show now; the same frozen object until the next answer."""
         if self._view is None:
@@ -264,8 +272,7 @@ class Session:
     def _speaking_node(self, action: str) -> Node:
         if self._ending is not None:
             raise InvalidChoice(
-                f"the conversation has ended, so it cannot {action}; "
-                "score it for the debrief (scoring.result) or start a new session"
+                f"the conversation has ended, so it cannot {action}; ask for its result() or start a new session"
             )
         return self.scenario.nodes[self._conversation.state]
 

@@ -1,7 +1,7 @@
 """The debrief: how it ended, the scores, the anger chart and every answer reviewed.
 
 The trainee can retry the scenario, rewind to any earlier answer and try another, or go
-back to the menu. Everything shown comes from `scoring.result(session)`, computed once.
+back to the menu. Everything shown comes from `session.result()`, computed once.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 import pygame
 
 from game.engine import Outcome, Result, Review, Scenario, Session
-from game.engine import result as score
 
 from ..chart import answer_at, draw_chart
 from ..host import Host
@@ -38,7 +37,7 @@ class DebriefScene(Scene):
         super().__init__(app)
         self.scenario = scenario
         self.session = session
-        self.result: Result = score(session)
+        self.result: Result = session.result()
         mistakes = [i for i, review in enumerate(self.result.reviews) if review.better_id is not None]
         self.selected = mistakes[0] if mistakes else 0  # the answer Rewind goes back to
         self.hover: int | None = None
