@@ -5,7 +5,8 @@ three choices, to nodes 3i+1..3i+3 or to the ending past the last node. The scri
 that both are the same graph edge for edge (ink's edges are read by playing every knot with
 inkjs), then times random playthroughs (start, read the line and the choices, choose at
 random, to the end) in interleaved rounds: inkjs 2.4.0 in node, installed by npm into a
-temporary folder, and Composure Sessions in this process. It prints each round, the medians
+temporary folder, Composure Sessions in this process, and random walks on Composure's state
+graph (what `analyze` plays its 10,000 games on). It prints each round, the medians
 and their ratio; without node and npm it says so and times Composure alone.
 
 Last, what starting a Session costs at 100, 2,000 and 8,000 nodes: the same at any size.
@@ -27,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from game.engine.judging.analysis import Analysis, analyse, random_play
 from game.engine.model import Scenario
 from game.engine.playing.session import Session
 from game.engine.reading.loader import read_scenario
@@ -34,6 +36,7 @@ from game.engine.reading.loader import read_scenario
 INKJS = "inkjs@2.4.0"
 ENDING = "ending"
 SECONDS_PER_ROUND = 2.0
+GRAPH_BATCH = 2_000  # random_play's games per call when timing the state graph
 START_SIZES = (100, 2_000, 8_000)
 Graph = dict[str, list[str]]
 
@@ -96,6 +99,15 @@ def composure_rate(scenario: Scenario, seconds: float) -> float:
     return games / (time.perf_counter() - started)
 
 
+def graph_rate(analysis: Analysis, seconds: float) -> float:
+    """Random playthroughs per second on the state graph, as `analyze` plays its 10,000 games."""
+    games, started = 0, time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        random_play(analysis, GRAPH_BATCH, seed=games)
+        games += GRAPH_BATCH
+    return games / (time.perf_counter() - started)
+
+
 def start_cost(scenario: Scenario, starts: int = 2_000, repeats: int = 7) -> float:
     """Median seconds per `Session.start`, once the scenario's machine is built."""
     Session.start(scenario)
@@ -151,24 +163,29 @@ def check_same_graph(size: int, scenario: Scenario, ink: Ink | None) -> None:
 
 
 def compare(scenario: Scenario, ink: Ink | None, rounds: int) -> None:
+    """Interleaved rounds of the three runners; medians, and each of ours as a ratio to ink's."""
+    analysis = analyse(scenario)
     ink_rates: list[float] = []
     ours: list[float] = []
-    print(f"\n{'round':>5}  {'inkjs 2.4.0 /s':>15}  {'Composure Session /s':>21}")
+    graph: list[float] = []
+    print(f"\n{'round':>5}  {'inkjs 2.4.0 /s':>15}  {'Composure Session /s':>21}  {'state graph /s':>15}")
     for number in range(1, rounds + 1):
         first_ink = number % 2 == 1  # alternate who goes first, so neither always runs warmer
         if ink is not None and first_ink:
             ink_rates.append(ink.rate(SECONDS_PER_ROUND))
         ours.append(composure_rate(scenario, SECONDS_PER_ROUND))
+        graph.append(graph_rate(analysis, SECONDS_PER_ROUND))
         if ink is not None and not first_ink:
             ink_rates.append(ink.rate(SECONDS_PER_ROUND))
         shown = f"{ink_rates[-1]:15,.0f}" if ink_rates else f"{'-':>15}"
-        print(f"{number:>5}  {shown}  {ours[-1]:21,.0f}")
-    median = statistics.median(ours)
+        print(f"{number:>5}  {shown}  {ours[-1]:21,.0f}  {graph[-1]:15,.0f}")
+    session, walks = statistics.median(ours), statistics.median(graph)
     if ink_rates:
         ink_median = statistics.median(ink_rates)
-        print(f"{'median':>6} {ink_median:15,.0f}  {median:21,.0f}   Composure/ink: {median / ink_median:.2f}x")
+        print(f"{'median':>6} {ink_median:15,.0f}  {session:21,.0f}  {walks:15,.0f}")
+        print(f"{'vs ink':>6} {'1x':>15}  {session / ink_median:20.2f}x  {walks / ink_median:14.2f}x")
     else:
-        print(f"{'median':>6} {'-':>15}  {median:21,.0f}")
+        print(f"{'median':>6} {'-':>15}  {session:21,.0f}  {walks:15,.0f}")
 
 
 def main() -> None:
