@@ -1,4 +1,4 @@
-"""The command line: `python main.py [validate|play|analyze] ...`.
+"""The command line: `python main.py [validate|migrate|play|analyze] ...`.
 
 Parses arguments and hands each verb to its own function; every message for a person is
 printed here or in the verb modules, never in the engine.
@@ -40,6 +40,7 @@ from game.storage.settings import TEXT_SIZES
 from .analysis_report import analysis_as_dict, render_analysis
 from .autoplay import STRATEGIES, play_out
 from .common import flags_known, hint_when_over_size, load_or_report, parse_flags, plain_when_needed
+from .migrate import migrate
 from .play_text import play_in_terminal
 from .text_render import render_debrief, terminal_safe
 
@@ -55,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     check = verbs.add_parser("validate", help="check scenario files and print every problem")
     check.add_argument("paths", nargs="*", help="files or folders (default: scenarios/)")
     add_size_limits(check)
+    rewrite = verbs.add_parser("migrate", help="rewrite scenario files written for an older format")
+    rewrite.add_argument("paths", nargs="*", help="files or folders (default: scenarios/)")
+    rewrite.add_argument("--dry-run", action="store_true", help="say what would change and write nothing")
+    add_size_limits(rewrite)
     play = verbs.add_parser("play", help="play a scenario in the terminal, or let a robot play it")
     play.add_argument("path", help="the scenario file")
     mode = play.add_mutually_exclusive_group()
@@ -162,6 +167,8 @@ def main(argv: list[str] | None = None) -> int:
 def run(args: argparse.Namespace) -> int:
     if args.verb == "validate":
         return validate(args.paths or [str(default_library())], args.limits)
+    if args.verb == "migrate":
+        return migrate(args.paths or [str(default_library())], args.dry_run, args.limits)
     if args.verb == "analyze":
         return analyze(args)
     if args.verb == "play":
