@@ -28,10 +28,11 @@ if TYPE_CHECKING:
     from .reading.diagnostics import TOO_MANY, Diagnostic, DiagnosticSink, Position, ScenarioError, sort_key
     from .reading.links import flags_named_at
     from .reading.loader import LoadReport, read_scenario
+    from .reading.migration import Migration, Rewrite, migrated
     from .reading.principles import read_principles
     from .reading.typography import plain, quoted_speech, typographic
     from .reading.validate import check_library
-    from .reading.yamltree import DEFAULT_LIMITS, LARGEST_MEGABYTES, MAX_BYTES, MEBIBYTE, SizeLimits
+    from .reading.yamltree import DEFAULT_LIMITS, LARGEST_MEGABYTES, MAX_BYTES, MEBIBYTE, SizeLimits, decode
 
 HOMES = {
     "errors": ("EngineError",),
@@ -46,10 +47,11 @@ HOMES = {
     "reading.diagnostics": ("TOO_MANY", "Diagnostic", "DiagnosticSink", "Position", "ScenarioError", "sort_key"),
     "reading.links": ("flags_named_at",),
     "reading.loader": ("LoadReport", "read_scenario"),
+    "reading.migration": ("Migration", "Rewrite", "migrated"),
     "reading.principles": ("read_principles",),
     "reading.typography": ("plain", "quoted_speech", "typographic"),
     "reading.validate": ("check_library",),
-    "reading.yamltree": ("DEFAULT_LIMITS", "LARGEST_MEGABYTES", "MAX_BYTES", "MEBIBYTE", "SizeLimits"),
+    "reading.yamltree": ("DEFAULT_LIMITS", "LARGEST_MEGABYTES", "MAX_BYTES", "MEBIBYTE", "SizeLimits", "decode"),
 }
 _HOME_OF = {name: module for module, names in HOMES.items() for name in names}
 __all__ = sorted(_HOME_OF)

@@ -13,9 +13,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.engine import DiagnosticSink, SizeLimits, sort_key
-from game.engine.reading.migration import Migration, migrated
-from game.engine.reading.yamltree import decode
+from game.engine import DiagnosticSink, Migration, SizeLimits, decode, migrated, sort_key
 from game.storage.atomic import write_atomically
 from game.storage.scenario_files import load_report, read_bytes, scenario_paths
 
