@@ -10,16 +10,13 @@ import argparse
 import json
 import secrets
 import sys
-from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from game.engine import (
     ANGER_MAX,
     ANGER_MIN,
     DEFAULT_LIMITS,
-    LARGEST_MEGABYTES,
-    MAX_BYTES,
-    MEBIBYTE,
     TEMPERAMENT_MAX,
     TEMPERAMENT_MIN,
     TOO_MANY,
@@ -37,14 +34,31 @@ from game.storage.locations import default_library
 from game.storage.scenario_files import PRINCIPLES_FILE, load_library, scenario_paths
 from game.storage.settings import TEXT_SIZES
 
+from . import coverage, lint, new_scenario, scenario_graph
 from .analysis_report import analysis_as_dict, render_analysis
+from .arguments import add_size_limits, whole_number, window_size
 from .autoplay import STRATEGIES, play_out
 from .common import flags_known, hint_when_over_size, load_or_report, parse_flags, plain_when_needed
 from .migrate import migrate
 from .play_text import play_in_terminal
 from .text_render import render_debrief, terminal_safe
 
+
+class Verb(Protocol):
+    """A verb in a module of its own: it adds its options to its parser and runs with them."""
+
+    def add_arguments(self, parser: argparse.ArgumentParser) -> None: ...
+
+    def run(self, args: argparse.Namespace) -> int: ...
+
+
 RUNS_MAX = 1_000_000  # about a minute of random play on the shipped scenarios
+TRAINER_VERBS: dict[str, tuple[Verb, str]] = {  # each module adds its options and runs its verb
+    "new": (new_scenario, "write a new scenario from a commented template that plays at once"),
+    "graph": (scenario_graph, "draw a map of a scenario: SVG with Graphviz, Mermaid text otherwise"),
+    "coverage": (coverage, "which principles the scenarios teach, and which none do"),
+    "lint": (lint, "checks of what a scenario teaches that reading one node at a time cannot show"),
+}
 NO_SCENARIOS = (
     f"no scenario files in this folder (a scenario file is a *.yaml file directly inside it, not {PRINCIPLES_FILE})"
 )
@@ -105,50 +119,9 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"percent, {TEMPERAMENT_MIN} to {TEMPERAMENT_MAX}; default: the middle of the scenario's range",
     )
     add_size_limits(study)
+    for name, (verb, summary) in TRAINER_VERBS.items():
+        verb.add_arguments(verbs.add_parser(name, help=summary))
     return parser
-
-
-def add_size_limits(verb: argparse.ArgumentParser) -> None:
-    """--max-megabytes: a generated scenario may be larger than the guards against runaway files allow."""
-    verb.add_argument(
-        "--max-megabytes",
-        dest="limits",
-        type=size_limits,
-        default=DEFAULT_LIMITS,
-        metavar="N",
-        help=f"read scenario files of up to N MiB (default {MAX_BYTES // MEBIBYTE}, at most {LARGEST_MEGABYTES})",
-    )
-
-
-def size_limits(text: str) -> SizeLimits:
-    """An argparse type: --max-megabytes N as the limits for a file of N MiB."""
-    return SizeLimits.of_megabytes(whole_number(1, LARGEST_MEGABYTES)(text))
-
-
-def window_size(text: str) -> tuple[int, int]:
-    """`1280x720` as (1280, 720), for --size."""
-    try:
-        width, height = (int(part) for part in text.lower().split("x"))
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a size like 1280x720") from None
-    if width < 960 or height < 540:
-        raise argparse.ArgumentTypeError(f"{text} is smaller than the game's smallest window, 960x540")
-    return width, height
-
-
-def whole_number(low: int, high: int) -> Callable[[str], int]:
-    """An argparse type for a number in [low, high]: a value out of range is a usage error, not a crash later."""
-
-    def parse(text: str) -> int:
-        try:
-            number = int(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
-        if not low <= number <= high:
-            raise argparse.ArgumentTypeError(f"must be a whole number from {low} to {high}, not {number}")
-        return number
-
-    return parse
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -165,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.verb in TRAINER_VERBS:
+        return TRAINER_VERBS[args.verb][0].run(args)
     if args.verb == "validate":
         return validate(args.paths or [str(default_library())], args.limits)
     if args.verb == "migrate":
