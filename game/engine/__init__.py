@@ -22,6 +22,8 @@ if TYPE_CHECKING:
     from .judging.scoring import Result, Review, Scores, result, session_root
     from .model import CUSTOMER, PORTRAITS, SCORE_NAMES, Channel, Outcome, Principle, Scenario, Scene
     from .playing.history import TIMEOUT, Step
+    from .playing.playtest import Preview, flags_in, previews
+    from .playing.resume import Resumed, resumed
     from .playing.rules import ANGER_MAX, ANGER_MIN, TEMPERAMENT_MAX, TEMPERAMENT_MIN
     from .playing.session import Answered, InvalidChoice, Option, Session, View
     from .playing.session_state import SessionStateError
@@ -41,6 +43,8 @@ HOMES = {
     "judging.scoring": ("Result", "Review", "Scores", "result", "session_root"),
     "model": ("CUSTOMER", "PORTRAITS", "SCORE_NAMES", "Channel", "Outcome", "Principle", "Scenario", "Scene"),
     "playing.history": ("TIMEOUT", "Step"),
+    "playing.playtest": ("Preview", "flags_in", "previews"),
+    "playing.resume": ("Resumed", "resumed"),
     "playing.rules": ("ANGER_MAX", "ANGER_MIN", "TEMPERAMENT_MAX", "TEMPERAMENT_MIN"),
     "playing.session": ("Answered", "InvalidChoice", "Option", "Session", "View"),
     "playing.session_state": ("SessionStateError",),
