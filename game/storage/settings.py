@@ -1,8 +1,10 @@
 """The player's settings, remembered in `saves/settings.json`.
 
-A missing file means defaults. An unreadable one, whatever is wrong with it (damaged, too deep
-for the JSON reader, huge, a pipe or a device in its place, not ours to read), is set aside
-(never deleted) with a message for the player, and the game carries on with defaults.
+A missing file means defaults, and so does a missing field: a file written before a setting
+existed still reads, and an older game ignores a field it does not know, so adding a setting
+keeps the version. An unreadable file, whatever is wrong with it (damaged, too deep for the
+JSON reader, huge, a pipe or a device in its place, not ours to read), is set aside (never
+deleted) with a message for the player, and the game carries on with defaults.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ class Settings:
     fullscreen: bool = False
     sound: bool = True
     reduced_intensity: bool = False  # no shaking or flashing, softer shouting
+    play_test: bool = False  # for trainers: each answer's effects, the node and flags, a jump list
 
     @property
     def characters_per_second(self) -> float:

@@ -23,7 +23,7 @@ import pygame
 
 from game.storage.settings import Settings, load_settings, save_settings
 
-from .intents import Quit, Resized, ToggleFullscreen, translate
+from .intents import Quit, Resized, ToggleFullscreen, TogglePlayTest, translate
 from .navigation import BackToTitle, Exit, Navigation, Pop, Push, Replace
 from .scene import Scene
 from .scenes.routes import screen_for, title_screen
@@ -37,6 +37,9 @@ BUSY_FPS = 60
 IDLE_WAIT_SECONDS = 1.0
 # An idle wait must count in full (the seconds a trainee takes are summed from dt); only a stall is cut short.
 LONGEST_FRAME_SECONDS = IDLE_WAIT_SECONDS + 0.25
+# How often the screen on top looks at its files (a saved scenario reloads): an idle frame comes about
+# this often anyway, so watching wakes the loop no more than waiting does.
+WATCH_SECONDS = IDLE_WAIT_SECONDS
 
 
 def forget_pygame_objects() -> None:
@@ -101,6 +104,7 @@ class App:
         self.scenes: list[Scene] = []
         self.running = True
         self.frames = 0
+        self.unwatched = 0.0  # seconds of frames since the screen on top last looked at its files
         self._configured_seed_used = False
         self.push(title_screen(self))
 
@@ -160,6 +164,9 @@ class App:
     def toggle_fullscreen(self) -> None:
         self.apply_settings(self.settings.with_changes(fullscreen=not self.settings.fullscreen))
 
+    def toggle_play_test(self) -> None:
+        self.apply_settings(self.settings.with_changes(play_test=not self.settings.play_test))
+
     def _open_window(self) -> pygame.Surface:
         if self.settings.fullscreen:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
@@ -190,12 +197,18 @@ class App:
                 return  # a close wins over whatever else was queued
             if isinstance(intent, ToggleFullscreen):
                 self.toggle_fullscreen()
+            elif isinstance(intent, TogglePlayTest):
+                self.toggle_play_test()
             elif isinstance(intent, Resized):
                 self._resized(intent.size)
             elif intent is not None:
                 self.go(self.top.handle(intent))
             if not self.running:
                 return
+        self.unwatched += dt
+        if self.unwatched >= WATCH_SECONDS:
+            self.unwatched = 0.0
+            self.go(self.top.watch())
         self.go(self.top.update(dt))
         self.top.draw(self.screen)
         pygame.display.flip()

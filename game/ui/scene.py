@@ -32,6 +32,10 @@ class Scene:
     def relayout(self) -> None:
         """The window size or the theme changed: recompute positions."""
 
+    def watch(self) -> Navigation | None:
+        """Look at the files this screen shows (the App asks about once a second): reload what changed."""
+        return None
+
     def frame_interval(self) -> float | None:
         """Seconds until this scene needs a new frame without input: 0 while animating, None when idle."""
         return None

@@ -36,6 +36,8 @@ NAMED_KEYS = {
     "pageup": pygame.K_PAGEUP,
     "pagedown": pygame.K_PAGEDOWN,
     "f11": pygame.K_F11,
+    "f2": pygame.K_F2,
+    "f5": pygame.K_F5,
 }
 UNICODE = {pygame.K_RETURN: "\r", pygame.K_SPACE: " ", pygame.K_ESCAPE: "\x1b", pygame.K_TAB: "\t"}
 

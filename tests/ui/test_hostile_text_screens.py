@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -75,7 +76,7 @@ class Screens:
     def show_all(self, scenario: Scenario, seed: int) -> None:
         app = self.app
         app.back_to_title()
-        self.picker.cards = [Card(scenario.title, scenario)]
+        self.picker.cards = [Card(scenario.title, scenario, Path(scenario.path))]
         app.push(self.picker)
         self.frames()
         for channel in Channel:

@@ -2,7 +2,9 @@
 
 A scenario that fails validation is listed, greyed out with its first error (one or two lines,
 however long the message), so a trainer sees at once why it is missing from play; it cannot be
-started. A broken principles file is listed the same way. The library is read once.
+started. A broken principles file is listed the same way. The library is read again when a file
+in it is added, saved or removed (the App has the picker look about once a second) or on F5,
+and the focus stays on the same file.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from game.engine import Channel, Diagnostic, Scenario, sort_key, typographic
 from game.storage.scenario_files import Library, load_library
 
 from ..host import Host
-from ..intents import Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip
+from ..intents import Back, Choose, Click, Confirm, Intent, Move, Point, Reload, Scroll, Skip
 from ..navigation import Conversation, Navigation, Pop, Push
 from ..scene import Scene
 from ..scroll import Scroller, TextBlock
@@ -37,6 +39,7 @@ class Card:
 
     title: str
     scenario: Scenario | None
+    path: Path
     problem: str = ""
     why: str = SCENARIO_BROKEN  # what the problem keeps from working
 
@@ -57,12 +60,12 @@ def cards_of(library: Library) -> list[Card]:
         errors = [d for d in report.diagnostics if d.is_error]
         errors += [d for d in library.extra if d.is_error and Path(d.path) == path]
         if report.scenario is not None and not errors:
-            cards.append(Card(report.scenario.title, report.scenario))
+            cards.append(Card(report.scenario.title, report.scenario, path))
         else:
-            cards.append(Card(path.name, None, first_problem(errors)))
+            cards.append(Card(path.name, None, path, first_problem(errors)))
     for other in sorted({Path(d.path) for d in library.extra if d.is_error} - set(library.reports)):
         errors = [d for d in library.extra if d.is_error and Path(d.path) == other]
-        cards.append(Card(other.name, None, first_problem(errors), PRINCIPLES_BROKEN))
+        cards.append(Card(other.name, None, other, first_problem(errors), PRINCIPLES_BROKEN))
     return cards
 
 
@@ -81,6 +84,9 @@ class PickerScene(Scene):
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
+        from game.storage.watch import library_watcher  # with the picker, not at start-up
+
+        self.watcher = library_watcher(self.app.library)  # before reading: a save meanwhile is seen next time
         self.cards = cards_of(load_library([self.app.library]))
         self.focus = 0  # a card, or len(cards) for the Back button
         self.scroller = Scroller()
@@ -95,12 +101,29 @@ class PickerScene(Scene):
         scenario = self.cards[index].scenario
         return None if scenario is None else Push(Conversation(scenario))
 
+    def watch(self) -> Navigation | None:
+        if self.watcher.changes():
+            self.reload()
+        return None
+
+    def reload(self) -> None:
+        """Read the library again, keeping the focus on the same file (or where it was, if it is gone)."""
+        self.watcher.changes()  # what this read sees need not be reported again
+        focused = self.focused.path if self.focused is not None else None
+        self.cards = cards_of(load_library([self.app.library]))
+        paths = [card.path for card in self.cards]
+        self.focus = paths.index(focused) if focused in paths else min(self.focus, len(self.cards))
+        self.back.focus = 0 if self.focused is None else -1
+        self.relayout()
+
     # -- input -------------------------------------------------------------------------
     def handle(self, intent: Intent) -> Navigation | None:
         move: Navigation | None = None
         match intent:
             case Back():
                 move = Pop()
+            case Reload():
+                self.reload()
             case Move(dy=dy) if dy:
                 self._focus(max(0, min(len(self.cards), self.focus + dy)))
             case Confirm() | Skip():

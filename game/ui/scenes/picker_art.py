@@ -15,7 +15,7 @@ from ..theme import Theme
 from ..widgets import key_hints
 
 PLAY = "Play"
-KEYS = (("Up/Down", "choose"), ("Enter", "start"), ("Esc", "back"))
+KEYS = (("Up/Down", "choose"), ("Enter", "start"), ("Esc", "back"), ("F5", "reload"))
 
 
 def draw_play(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, focused: bool) -> None:
