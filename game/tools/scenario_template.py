@@ -41,7 +41,7 @@ channel: ${channel}    # how the customer reaches the trainee: in-person, phone 
 difficulty: 2    # 1 is gentle, 5 is very hard
 objectives:    # what the trainee practises, one line each (at most 12)
   - "Show that the problem matters, then offer help"
-  - "Keep your own calm when the anger turns on you"
+  - "Don't take the anger personally"
   - "Hold a kind, clear limit when the customer asks for a manager"
   - "Say exactly what happens next, and when"
 # Notes for other authors (here, on a node, an answer or an ending): the game never shows them.
@@ -106,6 +106,12 @@ nodes:
         effects: {anger: 10, composure: -5, assertiveness: -5, resolution: -5}
         feedback: ${i_understand_feedback}
         principle: avoid-i-understand
+        next: check-mood
+      - id: promise
+        text: ${promise_text}
+        effects: {anger: -10, composure: 0, assertiveness: -10, resolution: -5}
+        feedback: ${promise_feedback}
+        principle: be-kind-not-a-doormat
         next: check-mood
 
   # A routing node: no line and no answers. It sends the conversation on at once, to the

@@ -28,6 +28,8 @@ class ChannelWords:
     calm_down_feedback: str
     i_understand_text: str
     i_understand_feedback: str
+    promise_text: str
+    promise_feedback: str
     manager_say_1: str
     manager_say_2: str
     silence_feedback: str
@@ -85,6 +87,12 @@ AT_THE_DESK = ChannelWords(
     i_understand_feedback=(
         "It sounds kind, but it is a stock phrase, and it says nothing about what you will do. Show that it"
         ' matters by acting: "That\'s a big jump from your usual bill. Have you got your account number?"'
+    ),
+    promise_text="That can't be right at all. Don't worry, I'll make sure that bill gets cancelled today.",
+    promise_feedback=(
+        "It calms her for a moment, but you have promised to cancel a bill you haven't looked at, and you may"
+        " not be able to. Be warm, and commit only to what you can do: \"That's a big jump from your usual bill."
+        " I'll look now.\""
     ),
     manager_say_1="I don't want to hear it from you. Is there a manager here?",
     manager_say_2="I'd like to speak to someone who can actually do something. Get me your manager.",
@@ -183,6 +191,12 @@ ON_THE_PHONE = ChannelWords(
         " inconvenience. Name what it cost her and act: \"A day's pay lost and not even a call: that's not"
         ' right. Can I take your name and postcode?"'
     ),
+    promise_text="That's awful, I'm so sorry. I'll get an engineer out to you first thing tomorrow, I promise.",
+    promise_feedback=(
+        "It sounds like help, but you have promised a visit before finding her booking or knowing whether an"
+        " engineer is free. Commit only to what you can do: \"A day's pay lost and not even a call: that's not"
+        ' right. Can I take your name and postcode?"'
+    ),
     manager_say_1="Don't read me a script. Put me through to a manager.",
     manager_say_2="I want to speak to someone senior. Put me through, please.",
     silence_feedback=(
@@ -275,6 +289,12 @@ IN_A_CHAT = ChannelWords(
     i_understand_feedback=(
         "In a chat, a stock line looks copied and pasted, and he will notice. Show it matters by acting:"
         ' "Oh no, and with the party on Saturday. Could you send me your order number?"'
+    ),
+    promise_text="So sorry about that! I'll send a replacement out today so it definitely arrives before Saturday.",
+    promise_feedback=(
+        'Kind, but you have promised a replacement before checking the order or the stock, and "definitely"'
+        " is a promise you may break on his daughter's birthday. Commit only to what you can do: \"Could you"
+        " send me your order number? I'll look now.\""
     ),
     manager_say_1="i don't want a bot reading me lines. is there an actual manager i can talk to",
     manager_say_2="Can I speak to a supervisor, please? I want this dealt with properly.",

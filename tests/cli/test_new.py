@@ -32,7 +32,7 @@ SHIPPED_PRINCIPLES = ROOT / "scenarios" / PRINCIPLES_FILE
 PRINCIPLES = read_principles(SHIPPED_PRINCIPLES.read_bytes(), str(SHIPPED_PRINCIPLES))
 CHANNELS = sorted(WORDS_BY_CHANNEL)
 BEST_ANSWERS = ("acknowledge", "hold-limit", "fix-it")  # the template's recommended answer at each node
-ANSWER_SETS = (("acknowledge", "calm-down", "i-understand"), ("hold-limit", "snap", "pass-on"))
+ANSWER_SETS = (("acknowledge", "calm-down", "i-understand", "promise"), ("hold-limit", "snap", "pass-on"))
 ANSWER_SETS += (("fix-it", "ask-now", "quote-policy"),)
 NOT_PRINTABLE = ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp", "Zs")  # what str.isprintable refuses, but the space
 
