@@ -18,8 +18,12 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .errors import EngineError
     from .judging.analysis import Analysis, AnalysisError, PlayStatistics, analyse, analysis_for, random_play
+    from .judging.audit import answer_id, audit, recommendations
+    from .judging.coverage import Coverage, Teaching, principle_coverage
     from .judging.extremes import OverallRange, overall_ranges
-    from .judging.scoring import Result, Review, Scores, result, session_root
+    from .judging.scoring import Result, Review, Scores, grade_for, result, session_root
+    from .judging.statespace import TooManyStates
+    from .judging.teaching import LintReport, lint
     from .model import CUSTOMER, PORTRAITS, SCORE_NAMES, Channel, Outcome, Principle, Scenario, Scene
     from .playing.history import TIMEOUT, Step
     from .playing.playtest import Preview, flags_in, previews
@@ -39,8 +43,12 @@ if TYPE_CHECKING:
 HOMES = {
     "errors": ("EngineError",),
     "judging.analysis": ("Analysis", "AnalysisError", "PlayStatistics", "analyse", "analysis_for", "random_play"),
+    "judging.audit": ("answer_id", "audit", "recommendations"),
+    "judging.coverage": ("Coverage", "Teaching", "principle_coverage"),
     "judging.extremes": ("OverallRange", "overall_ranges"),
-    "judging.scoring": ("Result", "Review", "Scores", "result", "session_root"),
+    "judging.scoring": ("Result", "Review", "Scores", "grade_for", "result", "session_root"),
+    "judging.statespace": ("TooManyStates",),
+    "judging.teaching": ("LintReport", "lint"),
     "model": ("CUSTOMER", "PORTRAITS", "SCORE_NAMES", "Channel", "Outcome", "Principle", "Scenario", "Scene"),
     "playing.history": ("TIMEOUT", "Step"),
     "playing.playtest": ("Preview", "flags_in", "previews"),
