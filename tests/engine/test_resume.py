@@ -27,6 +27,11 @@ nodes:
     choices:
       - {id: greet, text: "Hello", effects: {anger: GREET}, sets: [greeted], next: middle}
       - {id: shrug, text: "Shrug", effects: {anger: 20}, next: middle}
+      - {id: wander, text: "Wander off", next: aside}
+  aside:
+    say: "Hm."
+    choices:
+      - {id: come-back, text: "Come back", next: last}
   middle:
     say: "So?"
     TIMER
@@ -106,9 +111,18 @@ def shop_text_without(choice: str) -> str:
 
 def test_an_answer_that_now_leads_elsewhere_stops_where_the_paths_part() -> None:
     old = played("greet", "help", "close")
+    again = resumed(shop(NEXT="aside"), old)
+    assert again.replayed == 2 and again.session.place == "aside"
+    assert again.problem == "it was given at 'last', but the conversation now comes to 'aside'"
+
+
+def test_an_answer_that_now_ends_the_conversation_early_does_not_fit() -> None:
+    old = played("greet", "help")
     again = resumed(shop(NEXT="done"), old)
-    assert again.replayed == 2
-    assert again.problem == "the conversation now ends before it, at 'done'"
+    assert (again.replayed, again.problem) == (1, "it now ends the conversation, at 'done'")
+    assert again.session.place == "middle" and not again.session.finished
+    finished = played("greet", "help", "close")
+    assert resumed(shop(), finished).session.finished, "a conversation that had ended may end again"
 
 
 def test_a_missed_reply_needs_the_timer_to_still_be_there() -> None:

@@ -6,8 +6,8 @@ save being restored, and saves are not loosened for it: `Session.from_dict` must
 game exactly, so it refuses an answer that no longer has the same effect. Here the trainer has
 just changed those effects on purpose, so an answer fits while the conversation stands at the
 node it was given at and that node offers it now (or, for a missed reply, still has a timer);
-anger and flags follow the new version. Replay stops before the first answer that does not fit,
-and says why in a sentence.
+anger and flags follow the new version, and it must not end a conversation that had not ended.
+Replay stops before the first answer that does not fit, and says why in a sentence.
 """
 
 from __future__ import annotations
@@ -52,10 +52,12 @@ def resumed(scenario: Scenario, old: Session) -> Resumed:
         problem = _unfit(session, step)
         if problem:
             return Resumed(session, number, step, problem)
-        if step.choice == TIMEOUT:
-            session.timeout(step.seconds)
-        else:
-            session.choose_id(step.choice, step.seconds)
+        answered = (
+            session.timeout(step.seconds) if step.choice == TIMEOUT else session.choose_id(step.choice, step.seconds)
+        )
+        if answered.ended and not (old.finished and number == len(old.history) - 1):
+            problem = f"it now ends the conversation, at {quoted(answered.place)}"
+            return Resumed(session.rewound(number), number, step, problem)
     return Resumed(session, len(old.history))
 
 
