@@ -17,7 +17,7 @@ from .palette import Color, mix
 from .reveal import Span, wrap
 from .scroll import Scroller
 from .theme import Theme
-from .widgets import ButtonList, button_frame, locked_hint
+from .widgets import ButtonList, button_frame, under_label
 
 YOU, THEM, NOTE = "you", "them", "note"
 REPLY_LABEL = "YOUR REPLY"
@@ -208,10 +208,12 @@ def draw_choices(
         button_frame(surface, theme, button, index == buttons.focus)
         color = palette.button_text if button.enabled else palette.muted
         label = theme.text(buttons.label_of(index + 1, button), "body", color, rect.width - 2 * pad)
-        scroller.blit_text(surface, label, (rect.x + pad, rect.y + theme.px(12)), line)
-        if locked_hint(button):
-            hint = theme.text(locked_hint(button), "small", palette.muted, rect.width - 2 * pad)
-            scroller.blit_text(surface, hint, (rect.x + pad, rect.y + theme.px(12) + label.get_height()), small)
+        y = rect.y + theme.px(12)
+        scroller.blit_text(surface, label, (rect.x + pad, y), line)
+        y += label.get_height()
+        for under in under_label(theme, button, rect.width - 2 * pad):
+            scroller.blit_text(surface, under, (rect.x + pad, y), small)
+            y += under.get_height()
 
 
 def edge_fades(surface: pygame.Surface, theme: Theme, scroller: Scroller) -> None:

@@ -22,6 +22,15 @@ class Pausable(Protocol):
     def restart(self) -> None: ...
 
 
+class Jumpable(Protocol):
+    """What the play-test jump list needs from the play screen it starts again."""
+
+    @property
+    def session(self) -> Session: ...
+
+    def start_at(self, place: str, anger: int, flags: frozenset[str]) -> None: ...
+
+
 @dataclass(frozen=True, slots=True)
 class Picker:
     """The scenario picker."""
@@ -55,7 +64,14 @@ class Debrief:
     session: Session
 
 
-Destination = Picker | SettingsMenu | Conversation | PauseMenu | Debrief
+@dataclass(frozen=True, slots=True)
+class JumpList:
+    """The play-test view's list of nodes to start the conversation at, over the play screen."""
+
+    over: Jumpable
+
+
+Destination = Picker | SettingsMenu | Conversation | PauseMenu | Debrief | JumpList
 
 
 @dataclass(frozen=True, slots=True)

@@ -120,7 +120,8 @@ TEXT_ON_BACKGROUND: tuple[TextPair, ...] = (
     TextPair("text", "panel"),
     TextPair("muted", "panel"),
     TextPair("accent", "panel"),  # "Objectives", the speaker's name, the Play tag
-    TextPair("bad", "panel"),  # a broken scenario's warning, the chart's walk-out legend
+    TextPair("bad", "panel"),  # a broken scenario's warning, the chart's walk-out legend, a file's errors
+    TextPair("good", "panel"),  # the trainer panel: a reload that gave every answer again
     TextPair("focus", "panel"),  # the chart's tag for the selected answer
     TextPair("good", "panel", "title"),  # the grade letter, in its grade's colour
     TextPair("annoyed", "panel", "title"),

@@ -25,6 +25,7 @@ class Button:
     enabled: bool = True
     hint: str = ""  # shown under a disabled button
     rect: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    detail: str = ""  # a small line under the label, such as what an answer does in the play-test view
 
 
 @dataclass(slots=True)
@@ -78,8 +79,7 @@ class ButtonList:
         for number, button in enumerate(self.buttons, start=1):
             label = self.label_of(number, button)
             height = theme.text(label, "body", width=width - 2 * theme.px(16)).get_height()
-            if locked_hint(button):
-                height += theme.text(locked_hint(button), "small", width=width - 2 * theme.px(16)).get_height()
+            height += sum(line.get_height() for line in under_label(theme, button, width - 2 * theme.px(16)))
             button.rect = pygame.Rect(left, top, width, height + 2 * theme.px(12))
             top = button.rect.bottom + gap
         return top - gap
@@ -95,15 +95,23 @@ class ButtonList:
             color = palette.button_text if button.enabled else palette.muted
             inner = button.rect.width - 2 * theme.px(16)
             label = theme.text(self.label_of(number, button), "body", color, inner)
-            surface.blit(label, (button.rect.x + theme.px(16), button.rect.y + theme.px(12)))
-            if locked_hint(button):
-                hint = theme.text(locked_hint(button), "small", palette.muted, inner)
-                surface.blit(hint, (button.rect.x + theme.px(16), button.rect.y + theme.px(12) + label.get_height()))
+            x, y = button.rect.x + theme.px(16), button.rect.y + theme.px(12)
+            surface.blit(label, (x, y))
+            y += label.get_height()
+            for line in under_label(theme, button, inner):
+                surface.blit(line, (x, y))
+                y += line.get_height()
 
 
 def locked_hint(button: Button) -> str:
     """The line under a locked button: that it is locked and why, in words, as its label is not dimmed."""
     return f"{LOCKED}: {button.hint}" if button.hint and not button.enabled else ""
+
+
+def under_label(theme: Theme, button: Button, width: int) -> list[pygame.Surface]:
+    """The small lines under a button's label, wrapped to `width`: why it is locked, then its detail."""
+    lines = (locked_hint(button), button.detail)
+    return [theme.text(line, "small", theme.palette.muted, width) for line in lines if line]
 
 
 def button_frame(surface: pygame.Surface, theme: Theme, button: Button, focused: bool) -> None:

@@ -373,6 +373,7 @@ def screens(driver: Driver) -> Iterator[str]:
     yield "pause"
     app.push(SettingsScene(app))
     yield "settings"
+    yield from trainer_screens(driver)
     for strategy in ("worst", "best"):
         app.push(DebriefScene(app, scenario, play_out(Session.start(scenario, seed=3), strategy)))
         driver.frames(90)
@@ -384,6 +385,29 @@ def screens(driver: Driver) -> Iterator[str]:
     debrief.handle(Point(scroller.to_screen(shown.rect).clip(scroller.viewport).center))
     assert debrief.hover == shown.answer
     yield "debrief with an answer hovered"
+
+
+def trainer_screens(driver: Driver) -> Iterator[str]:
+    """The play-test view, a saved file's errors, a reload's notice and the jump list."""
+    app = driver.app
+    path = app.library / ANGRY_WALK_IN.name
+    text = path.read_text(encoding="utf-8")
+    play = PlayScene(app, load_scenario(path), Session.start(load_scenario(path), seed=4, at="louder"))
+    app.push(play)
+    driver.press("f2", "space")
+    driver.frames(90)
+    yield "the play-test view"
+    path.write_text(text.replace("start: burst-in", "start: nowhere"), encoding="utf-8")
+    driver.press("f5")
+    assert play.broken is not None
+    yield "a saved file's errors"
+    path.write_text(text, encoding="utf-8")
+    driver.press("f5")
+    assert play.notice_ok and play.notice
+    yield "a reload's notice"
+    driver.press("j")
+    yield "the jump list"
+    driver.press("esc", "f2")
 
 
 def low_contrast(drawn: list[Drawn]) -> Iterator[str]:

@@ -19,8 +19,10 @@ import pytest
 from game.engine.playing.session import TIMEOUT
 from game.storage.settings import TEXT_SIZES, Settings, save_settings
 from game.tools.autoplay import policy
+from game.ui.app import WATCH_SECONDS
 from game.ui.scene import Scene
 from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.jump import JumpScene
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.play import PlayScene
@@ -52,10 +54,16 @@ def targets(scene: Scene) -> Targets:
             cards = [scene.scroller.to_screen(layout.rect) for layout in scene.layouts]
             return Targets([b.rect for b in scene.back.buttons], scene.scroller.viewport, cards)
         case PlayScene():
-            return Targets([], scene.scroller.viewport, scene.options_rects())
-        case SettingsScene():
+            panel = scene.panel
+            fixed = [panel.frame] if panel.shown else []  # the trainer panel, with its jump button inside
+            jump = panel.jump_button()
+            inner = [(panel.frame, [jump])] if jump else []
+            return Targets(fixed, scene.scroller.viewport, scene.options_rects(), inner)
+        case SettingsScene() | JumpScene():
             rows = [scene._screen_rect(i) for i in range(len(scene._rows))]
-            arrows = [(row, list(scene._arrows(row))) for row in rows[:-1]]  # the last row is Back
+            arrows = [
+                (rect, list(scene._arrows(rect))) for rect, row in zip(rows, scene.rows, strict=True) if row.is_stepper
+            ]
             return Targets([], scene.scroller.viewport, rows, arrows)
         case DebriefScene():
             assert scene.layout is not None
@@ -153,3 +161,27 @@ def test_nothing_clickable_overlaps_or_leaves_the_window(
     game.press("up")  # the Back row, at the bottom
     settle(game)
     check(game, "settings, last row")
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_trainer_screens_fit_too(
+    make_app: AppFactory, broken_library: Path, tmp_path: Path, size: tuple[int, int], high_contrast: bool
+) -> None:
+    """The play-test view, a saved file's errors and the jump list, at the largest text."""
+    saves = tmp_path / "saves"
+    save_settings(saves, Settings(text_size=LARGEST, high_contrast=high_contrast, play_test=True))
+    game = make_app(size, scenarios=broken_library, saves=saves)
+    game.press("enter", "enter", "space")
+    settle(game)
+    check(game, "the play-test view")
+    walk_in = broken_library / "angry-walk-in.yaml"
+    walk_in.write_text(walk_in.read_text(encoding="utf-8").replace("start: burst-in", "start: nowhere"))
+    game.frame(WATCH_SECONDS)
+    settle(game)
+    play = game.top
+    assert isinstance(play, PlayScene) and play.broken is not None
+    check(game, "a saved file's errors")
+    game.press("j")
+    settle(game)
+    check(game, "the jump list")

@@ -22,10 +22,11 @@ EVENTS = scaled(12_000)  # counted, not timed: bench/ui_speed.py measures speed
 GAME_KEYS = (
     *(pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB),
     *(pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_PAGEUP, pygame.K_PAGEDOWN),
+    *(pygame.K_F2, pygame.K_j),  # the play-test view and its jump list (F5 reads files: tested apart)
     *(getattr(pygame, f"K_{n}") for n in range(1, 10)),
     *(getattr(pygame, f"K_KP{n}") for n in range(1, 10)),
 )
-SCREENS = {"title", "picker", "play", "pause", "settings", "debrief"}
+SCREENS = {"title", "picker", "play", "pause", "settings", "debrief", "jump"}
 
 
 def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Event | tuple[int, int]:

@@ -2,15 +2,20 @@
 
 Everything shown comes from the Session's View; the scene only paces it (typing, easing, the
 countdown) with the `dt` it is given, and passes the trainee's answer and the seconds it took.
+
+For trainers: saving the scenario file while it is played reloads it (live_reload.py), and the
+play-test view (a setting, F2) shows each answer's effects from the engine's previews, the node
+and flags, and a jump list; the trainer panel above the stage shows these and a file's errors.
 """
 
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pygame
 
-from game.engine import CUSTOMER, Scenario, Session
+from game.engine import CUSTOMER, TIMEOUT, Preview, Scenario, Session, previews, resumed
 from game.engine import Scene as SceneLook
 
 from ..dialogue import (
@@ -28,20 +33,25 @@ from ..dialogue import (
     lay_out,
 )
 from ..displayable import displayable
+from ..effect_words import effect_words, named
 from ..framing import CHANNEL_NAMES, Sitter, draw_stage
 from ..host import Host
-from ..intents import NUMBER_KEY_COUNT, Back, Choose, Click, Confirm, Intent, Move, Point, Scroll, Skip
+from ..intents import NUMBER_KEY_COUNT, Back, Choose, Click, Confirm, Intent, Jump, Move, Point, Reload, Scroll, Skip
+from ..live_reload import Broken, LiveFile, reloaded
 from ..meter import AngerMeter, draw_meter, meter_height
-from ..navigation import Debrief, Navigation, PauseMenu, Push, Replace
+from ..navigation import Debrief, JumpList, Navigation, PauseMenu, Push, Replace
 from ..portrait import FaceAnimator, expression, look_for, talking
 from ..reveal import Reveal, TurnClock
 from ..scene import Scene
 from ..scroll import Scroller
 from ..theme import anger_band
+from ..trainer_panel import Note, TrainerPanel
 from ..widgets import Button, ButtonList, key_hints
 
 APPEAR_SECONDS = 0.25  # the choices fade in once the line is complete
 SCROLL_STEP = 48
+MISSED = "No reply in time"
+SMALLEST_STAGE = 150  # below this height (at 720 px) the trainer panel takes the stage's place
 
 
 class PlayScene(Scene):
@@ -54,6 +64,14 @@ class PlayScene(Scene):
         self.column = Column()
         self.buttons = ButtonList([], numbered=True)
         self._choice_rects: list[pygame.Rect] = []
+        self.panel = TrainerPanel()
+        self.live = LiveFile(Path(scenario.path)) if scenario.path else None
+        self.broken: Broken | None = None  # the saved file's errors, while the last good version runs
+        self.notice, self.notice_ok = "", True  # what the last reload did, until the next answer
+        self.stage_shown = True
+        self._pointer = (-1, -1)
+        self.chat: list[ChatEntry] = []  # a chat's past messages, shown above the current line
+        self.call_seconds = 0.0
         self._begin(session or Session.start(scenario, seed=app.next_seed()))
 
     # -- what tests and other screens use ----------------------------------------------------
@@ -71,7 +89,40 @@ class PlayScene(Scene):
 
     def restart(self) -> None:
         """Start the scenario over with a new seed (from the pause menu)."""
+        self.notice = ""
         self._begin(Session.start(self.scenario, seed=self.app.next_seed()))
+
+    def start_at(self, place: str, anger: int, flags: frozenset[str]) -> None:
+        """Start the scenario again at `place` with this anger and these flags (the jump list)."""
+        self.notice = ""
+        self._begin(Session.start(self.scenario, self.app.next_seed(), at=place, anger=anger, flags=flags))
+
+    # -- live reload -------------------------------------------------------------------------
+    def watch(self) -> Navigation | None:
+        if self.live is not None and self.live.saved():
+            self.reload()
+        return None
+
+    def reload(self) -> None:
+        """Read the file again: play on in the new version with the same answers, or list its errors
+        while the last good version keeps running."""
+        if self.live is None:
+            return
+        found = self.live.read()
+        if isinstance(found, Broken):
+            self.broken, self.notice = found, ""
+            self.relayout()
+            return
+        outcome = resumed(found, self.session)
+        self.broken = None
+        self.notice, self.notice_ok = reloaded(self.live.path.name, outcome, self.session), outcome.complete
+        self.scenario, seconds = found, self.call_seconds
+        self._begin(outcome.session)
+        self.chat, self.call_seconds = chat_of(outcome.session), seconds
+        self.relayout()
+        if not self.reveal.done:  # the trainer has heard this line: it is shown whole, not typed again
+            self.reveal.skip()
+            self._line_finished()
 
     # -- turns ---------------------------------------------------------------------------------
     def _begin(self, session: Session) -> None:
@@ -80,7 +131,7 @@ class PlayScene(Scene):
         self.meter = AngerMeter()
         self.meter.jump(anger)
         self.face = FaceAnimator.at(expression(anger_band(anger), self.app.settings.reduced_intensity))
-        self.chat: list[ChatEntry] = []
+        self.chat = []
         self.call_seconds = 0.0
         self._new_turn()
 
@@ -118,7 +169,7 @@ class PlayScene(Scene):
     def _time_out(self) -> Navigation | None:
         before = self.session.anger
         self.session.timeout(self.clock.elapsed)
-        return self._moved(before, ChatEntry(NOTE, "No reply in time"))
+        return self._moved(before, ChatEntry(NOTE, MISSED))
 
     def _moved(self, before: int, reply: ChatEntry) -> Navigation | None:
         """The conversation moved on: show the next turn, or the debrief once it has ended."""
@@ -132,9 +183,8 @@ class PlayScene(Scene):
         reduced = self.app.settings.reduced_intensity
         band = anger_band(anger)
         self.face.show(expression(band, reduced), shake=band == "furious" and anger > before and not reduced)
-        if self.line:
-            self.chat.append(ChatEntry(THEM, self.line))
-        self.chat.append(reply)
+        self.chat += said(self.line, reply)
+        self.notice = ""
         self._new_turn()
         return None
 
@@ -142,8 +192,19 @@ class PlayScene(Scene):
     def handle(self, intent: Intent) -> Navigation | None:
         if isinstance(intent, Back):
             return Push(PauseMenu(self))
+        if isinstance(intent, Reload):
+            self.reload()
+            return None
+        if isinstance(intent, Point | Click):
+            self._pointer = intent.pos
+            self.panel.hovered = self.panel.jump_at(intent.pos)
+        if isinstance(intent, Jump) or (isinstance(intent, Click) and self.panel.hovered):
+            return Push(JumpList(self)) if self.app.settings.play_test else None
         if isinstance(intent, Scroll):
-            self.scroller.scroll(intent.dy * self.app.theme.px(SCROLL_STEP))
+            if intent.aside or self.panel.contains(self._pointer):
+                self.panel.scroll(2 * intent.dy, self.app.theme)
+            else:
+                self.scroller.scroll(intent.dy * self.app.theme.px(SCROLL_STEP))
             return None
         if not self.reveal.done:
             if isinstance(intent, Skip | Confirm | Click | Choose):
@@ -168,6 +229,7 @@ class PlayScene(Scene):
         self.meter.update(dt)
         self.face.update(dt)
         self.scroller.update(dt)
+        self.panel.scroller.update(dt)
         self._place_buttons()
         self.call_seconds += dt
         if self.reveal.done:
@@ -183,6 +245,7 @@ class PlayScene(Scene):
 
     def frame_interval(self) -> float | None:
         busy = not self.reveal.done or self.meter.animating or self.face.animating or self.scroller.moving
+        busy = busy or self.panel.scroller.moving
         return 0 if busy or self.appear < 1.0 or self.clock.counting_down else None
 
     def relayout(self) -> None:
@@ -192,20 +255,55 @@ class PlayScene(Scene):
         top = margin + theme.font("small").get_linesize() + theme.px(10)
         stage_width = max(theme.px(250), round(width * 0.34))
         meter_room = meter_height(theme)
-        self.stage = pygame.Rect(margin, top, stage_width, height - margin - top - meter_room - theme.px(14))
+        left = pygame.Rect(margin, top, stage_width, height - margin - top - meter_room - theme.px(14))
+        self._lay_out_panel(left)
         self.meter_rect = pygame.Rect(
-            margin + theme.px(4), self.stage.bottom + theme.px(14), stage_width - theme.px(8), meter_room
+            margin + theme.px(4), left.bottom + theme.px(14), stage_width - theme.px(8), meter_room
         )
-        viewport = pygame.Rect(
-            self.stage.right + gap,
-            top,
-            width - margin - self.stage.right - gap,
-            self.stage.height + meter_room + theme.px(14),
-        )
+        column_height = left.height + meter_room + theme.px(14)
+        viewport = pygame.Rect(left.right + gap, top, width - margin - left.right - gap, column_height)
+        self._describe_options()
         self._lay_out_column(viewport)
         if self.app.settings.reduced_intensity:
             self.face.calm_down()
             self.face.show(expression(anger_band(self.session.anger), True))
+
+    def _lay_out_panel(self, left: pygame.Rect) -> None:
+        """The trainer panel at the top of the stage's column, the stage below it when there is room."""
+        theme = self.app.theme
+        play_test = self.app.settings.play_test
+        bottom = self.panel.lay_out(theme, left, self._notes(), play_test, fill=self.broken is not None)
+        below = bottom + theme.px(12) if self.panel.shown else left.top
+        self.stage = pygame.Rect(left.x, below, left.width, left.bottom - below)
+        self.stage_shown = self.stage.height >= theme.px(SMALLEST_STAGE)
+
+    def _notes(self) -> list[Note]:
+        """What the trainer panel says: the file's errors or the last reload, then the play-test view's facts."""
+        notes = []
+        if self.broken is not None:
+            notes = [Note(self.broken.heading(), color="bad"), *(Note(line) for line in self.broken.lines())]
+        elif self.notice:
+            notes.append(Note(self.notice, color="good" if self.notice_ok else "bad"))
+        if self.app.settings.play_test:
+            view = self.view
+            flags = ", ".join(named(flag) for flag in sorted(self.session.flags)) or "none"
+            notes += [Note("PLAY-TEST VIEW", color="accent"), Note(f"Node {named(view.place)}", "body")]
+            notes.append(Note(f"Flags: {flags}"))
+            timeout = self._previews().get(TIMEOUT)
+            if timeout is not None:
+                notes.append(Note(f"No reply in time: {effect_words(timeout)}", color="muted"))
+            notes.append(Note("F5 reloads the file now; saving it reloads it too.", color="muted"))
+        return notes
+
+    def _previews(self) -> dict[str, Preview]:
+        return previews(self.session) if self.app.settings.play_test else {}
+
+    def _describe_options(self) -> None:
+        """In the play-test view each answer says what it does; otherwise nothing is added."""
+        shown = self._previews()
+        for button, option in zip(self.buttons.buttons, self.view.options, strict=True):
+            preview = shown.get(option.choice_id)
+            button.detail = effect_words(preview) if preview is not None else ""
 
     def _lay_out_column(self, viewport: pygame.Rect) -> None:
         theme, view = self.app.theme, self.view
@@ -242,7 +340,9 @@ class PlayScene(Scene):
         if self.scene_look is not SceneLook.CHAT:  # heard, so the lips move; a chat is typed
             face = talking(face, self.line, speaking)
         sitter = Sitter(self.view.speaker, self.look, face, shake, speaking)
-        draw_stage(surface, theme, self.scene_look, self.stage, sitter, self.call_seconds)
+        if self.stage_shown:
+            draw_stage(surface, theme, self.scene_look, self.stage, sitter, self.call_seconds)
+        self.panel.draw(surface, theme)
         if self.scene_look is not SceneLook.REVIEW:  # a review is after the call: no customer to read
             draw_meter(surface, theme, self.meter_rect, self.meter, self.view.walks_out_at)
         scroller, column = self.scroller, self.column
@@ -293,7 +393,7 @@ class PlayScene(Scene):
         )
         surface.blit(title, (margin, margin // 2 + theme.px(2)))
         count = min(len(self.buttons.buttons), NUMBER_KEY_COUNT)  # the keys there are, however many answers
-        keys: tuple[tuple[str, str], ...] = (("Esc", "pause"),)
+        keys: tuple[tuple[str, str], ...] = (("Esc", "pause"), ("F2", "play-test"))
         if not self.reveal.done:
             keys = (("Space", "show all"), *keys)
         elif count:
@@ -301,3 +401,23 @@ class PlayScene(Scene):
         key_hints(
             surface, theme, keys, margin // 2 + theme.px(2) + title.get_height() // 2, right=theme.size[0] - margin
         )
+
+
+def said(line: str, reply: ChatEntry) -> list[ChatEntry]:
+    """What one turn adds to a chat: the line said (if any), then the reply."""
+    return [ChatEntry(THEM, line), reply] if line else [reply]
+
+
+def chat_of(session: Session) -> list[ChatEntry]:
+    """A session's turns as its chat showed them, replayed from its start: the chat after a reload."""
+    replay, chat = session.rewound(0), []
+    for step in session.history:
+        view = replay.view()
+        if step.choice == TIMEOUT:
+            reply = ChatEntry(NOTE, MISSED)
+            replay.timeout(step.seconds)
+        else:
+            reply = ChatEntry(YOU, next(option.text for option in view.options if option.choice_id == step.choice))
+            replay.choose_id(step.choice, step.seconds)
+        chat += said(displayable(view.line), reply)
+    return chat

@@ -5,7 +5,7 @@ loads only the title menu's modules (the picker and the play screen bring the en
 from __future__ import annotations
 
 from ..host import Host
-from ..navigation import Conversation, Debrief, Destination, PauseMenu, Picker, SettingsMenu
+from ..navigation import Conversation, Debrief, Destination, JumpList, PauseMenu, Picker, SettingsMenu
 from ..scene import Scene
 
 
@@ -37,3 +37,7 @@ def screen_for(app: Host, to: Destination) -> Scene:
             from .debrief import DebriefScene
 
             return DebriefScene(app, scenario, session)
+        case JumpList(over=over):
+            from .jump import JumpScene
+
+            return JumpScene(app, over)
