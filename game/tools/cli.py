@@ -11,7 +11,7 @@ import json
 import secrets
 import sys
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from game.engine import (
     ANGER_MAX,
@@ -26,8 +26,7 @@ from game.engine import (
     Scenario,
     Session,
     SizeLimits,
-    analyse,
-    random_play,
+    TooManyStates,
     result,
 )
 from game.storage.locations import default_library
@@ -35,12 +34,13 @@ from game.storage.scenario_files import PRINCIPLES_FILE, load_library, scenario_
 from game.storage.settings import TEXT_SIZES
 
 from . import coverage, lint, new_scenario, scenario_graph
-from .analysis_report import analysis_as_dict, render_analysis
+from .analysis_report import fill_report, ordered, render_analysis
 from .arguments import add_size_limits, whole_number, window_size
 from .autoplay import STRATEGIES, play_out
 from .common import flags_known, hint_when_over_size, load_or_report, parse_flags, plain_when_needed
 from .migrate import migrate
 from .play_text import play_in_terminal
+from .progress import Progress
 from .text_render import render_debrief, terminal_safe
 
 
@@ -244,18 +244,35 @@ def auto_play_report(session: Session, outcome: Result) -> dict[str, object]:
 
 
 def analyze(args: argparse.Namespace) -> int:
-    scenario = load_or_report(args.path, args.limits)
-    if scenario is None:
-        return 1
-    try:
-        analysis = analyse(scenario, args.temperament)
-    except AnalysisError as problem:
-        print(f"{args.path}: error: {problem}", file=sys.stderr)
-        return 1
-    statistics = random_play(analysis, args.runs, args.seed)
-    report = analysis_as_dict(analysis, statistics)
-    print(json.dumps(report, indent=2) if args.json else render_analysis(report))
-    return 0
+    """The analysis, with what it is doing on standard error when it takes long; stopped with
+    Ctrl+C, it prints what it had found so far and exits with 130."""
+    report: dict[str, Any] = {}
+    with Progress(sys.stderr, "analyze") as progress:
+        progress.stage("reading the file")
+        scenario = load_or_report(args.path, args.limits)
+        if scenario is None:
+            return 1
+        try:
+            fill_report(report, scenario, args.temperament, args.runs, args.seed, progress)
+        except AnalysisError as problem:
+            print(f"{args.path}: error: {problem}", file=sys.stderr)
+            return 1
+        except TooManyStates as problem:
+            print(
+                f"{args.path}: error: its anger values and flags make {problem}, more than analyze judges",
+                file=sys.stderr,
+            )
+            return 1
+        except KeyboardInterrupt:
+            print(f"\nStopped while {progress.doing}, after {progress.elapsed:.0f} s.", file=sys.stderr)
+            if "scenario" not in report:
+                return 130
+            report["interrupted"] = progress.doing
+            status = 130
+        else:
+            status = 0
+    print(json.dumps(ordered(report), indent=2) if args.json else render_analysis(report))
+    return status
 
 
 def _fresh_seed() -> int:

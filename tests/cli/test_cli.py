@@ -11,6 +11,7 @@ import itertools
 import json
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -381,8 +382,9 @@ def test_play_a_broken_scenario_lists_its_errors(tmp_path: Path) -> None:
 def test_analyze_json() -> None:
     done = run("analyze", WALK_IN, "--json")
     assert done.returncode == 0, done.stderr
-    report = json.loads(done.stdout)
+    report = json.loads(done.stdout)  # the whole of stdout, whatever progress says on stderr
     assert {"outcomes", "endings", "random_play"} <= set(report)
+    assert "interrupted" not in report
     assert report["random_play"]["runs"] == 10000
     assert set(report["endings"]) == set(load_scenario(ANGRY_WALK_IN).endings)
     assert all(facts["reachable"] for facts in report["endings"].values())
@@ -395,6 +397,23 @@ def test_analyze_json() -> None:
         band, reachable, seen = facts["band"], facts["reachable"], facts["seen"]
         assert band["worst"] <= reachable["worst"] <= seen["worst"] <= seen["best"] <= reachable["best"] <= band["best"]
     assert outcomes["resolved"]["reachable"]["best"] == 100  # the walk-in's best play is the best of every score
+    assert report["best_overall"] == 100 and report["flags"] == []
+
+
+def test_analyze_json_gives_the_answers_of_best_play_and_the_recommended_answer_at_every_node() -> None:
+    report = json.loads(run("analyze", WALK_IN, "--json", "--runs", "1").stdout)
+    scenario = load_scenario(ANGRY_WALK_IN)
+    talking = [node for node, facts in scenario.nodes.items() if not facts.is_route]
+    assert list(report["recommended"]) == talking  # in file order
+    for name in ("best", "worst"):
+        path, choices = report[f"{name}_path"], report[f"{name}_choices"]
+        assert len(choices) == len(path) - 1 and path[-1] in scenario.endings
+        for node, choice in zip(path, choices, strict=False):
+            assert choice in {c.id for c in scenario.nodes[node].choices}
+    for node, choice in zip(report["best_path"], report["best_choices"], strict=False):
+        assert choice in {pick["choice"] for pick in report["recommended"][node]}
+    assert [pick["choice"] for pick in report["recommended"]["burst-in"]] == ["acknowledge"]
+    assert {pick["choice"] for pick in report["recommended"]["loose-ends"]} == {"already-noted", "log-it"}
 
 
 @pytest.mark.parametrize("temperament", [10, 500])
@@ -411,14 +430,69 @@ def test_analyze_text() -> None:
     for text in (
         "Scenario angry-walk-in",
         "outcome       band         reachable    seen in play",
-        "Best play:  burst-in",
-        "Worst play: burst-in",
+        "Best play (6 answers, overall 100, grade A):\n  burst-in: acknowledge -> ",
+        "Worst play (2 answers, overall 1, grade E):\n  burst-in: calm-down -> told-to-calm: snap -> walked-out",
+        "Recommended answer at each node",
+        "  burst-in              acknowledge\n",
+        "  loose-ends            log-it in 74, already-noted in 28\n",
+        "Flags: none",
         "Endings:",
         "Random play, 10000 games",
         "cleared-up",
         "walked-out",
     ):
         assert text in done.stdout
+
+
+def long_line_scenario(folder: Path, nodes: int) -> Path:
+    """A conversation of `nodes` questions in a row, a right and a wrong answer at each."""
+    body = "".join(
+        f"""  q{n}:
+    say: "And then?"
+    choices:
+      - {{id: right, text: "Right.", effects: {{anger: -1, composure: 5}}, next: {"q" + str(n + 1) if n + 1 < nodes else "done"}}}
+      - {{id: wrong, text: "Wrong.", effects: {{anger: 1, composure: -5}}, next: {"q" + str(n + 1) if n + 1 < nodes else "done"}}}
+"""
+        for n in range(nodes)
+    )
+    head = 'id: long\ntitle: "L"\nsummary: "S"\nchannel: chat\ndifficulty: 1\nobjectives: ["o"]\n'
+    customer = "customer: {name: C, portrait: young-woman, anger: 50}\nstart: q0\n"
+    endings = 'endings:\n  done: {outcome: resolved, title: "D", text: "D."}\n'
+    path = folder / "long.yaml"
+    path.write_text(f"{head}{customer}nodes:\n{body}{endings}", encoding="utf-8")
+    return path
+
+
+def test_a_long_best_play_is_shortened_in_text_and_whole_in_json(tmp_path: Path) -> None:
+    path = str(long_line_scenario(tmp_path, 200))
+    text = run("analyze", path, "--runs", "1").stdout
+    assert "Best play (200 answers, overall 100, grade A):" in text
+    assert "(184 more answers)" in text and text.count("q0: right") == 1 and "q199: right -> done" in text
+    assert max(len(line) for line in text.splitlines()) <= 100
+    report = json.loads(run("analyze", path, "--runs", "1", "--json").stdout)
+    assert report["best_choices"] == ["right"] * 200 and len(report["recommended"]) == 200
+
+
+def test_analyze_stopped_with_ctrl_c_prints_what_it_had_found() -> None:
+    """A million random games take seconds: once the progress line says they have begun, Ctrl+C."""
+    running = subprocess.Popen(
+        [sys.executable, "main.py", "analyze", WALK_IN, "--runs", "1000000", "--json"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert running.stderr is not None
+    said = running.stderr.readline()  # the first progress line: blocks until the run has taken a while
+    assert said.startswith("analyze: playing 1,000,000 random games"), said
+    running.send_signal(signal.SIGINT)
+    out, err = running.communicate(timeout=60)
+    assert running.returncode == 130, err
+    assert "Stopped while playing 1,000,000 random games" in err and "Traceback" not in err
+    report = json.loads(out)
+    assert report["interrupted"] == "playing 1,000,000 random games"
+    assert "random_play" not in report and report["best_path"][0] == "burst-in"
+    assert report["outcomes"]["resolved"]["reachable"]["best"] == 100
 
 
 # -- a timed node whose choices are all hidden: only the timer can move on -------------------
