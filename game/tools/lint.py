@@ -1,15 +1,52 @@
-"""`python3 main.py lint`: being built (issue 9)."""
+"""`python3 main.py lint [PATH ...] [--strict]`: checks of what a scenario teaches.
+
+Each finding is a warning at its place, `path:line:col: warning: message`, as `validate` prints
+its own. Warnings are advice, so they do not fail the command unless `--strict` asks them to
+(a check before publishing); a file that cannot be loaded always does, and is left to `validate`.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
+
+from game.engine import lint, sort_key
+from game.storage.scenario_files import load_library
+
+from .arguments import add_size_limits
+from .targets import targets_or_library, unusable
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The verb's options."""
+    parser.add_argument("paths", nargs="*", help="files or folders (default: scenarios/)")
+    parser.add_argument("--strict", action="store_true", help="exit with 1 when there is any warning")
+    add_size_limits(parser)
 
 
 def run(args: argparse.Namespace) -> int:
-    print("error: `lint` is not built yet", file=sys.stderr)
-    return 2
+    paths = targets_or_library(args.paths)
+    missing = unusable(paths)
+    for path, why in missing.items():
+        print(f"{path}:1:1: error: {why}")
+    library = load_library([Path(p) for p in paths if p not in missing], args.limits)
+    warnings = broken = 0
+    for file, loaded in library.reports.items():
+        if loaded.scenario is None:
+            broken += 1
+            for diagnostic in sorted((d for d in loaded.diagnostics if d.is_error), key=sort_key):
+                print(diagnostic)
+            continue
+        report = lint(loaded.scenario)
+        for finding in report.findings:
+            print(finding)
+        for note in report.notes:
+            print(f"{file}: note: {note}", file=sys.stderr)
+        warnings += len(report.findings)
+    linted = len(library.reports) - broken
+    unread = f"; {broken} file(s) not linted for their errors (see `validate`)" if broken else ""
+    print(f"linted {linted} scenario file(s): {warnings} warning(s){unread}", file=sys.stderr)
+    if missing or broken:
+        return 1
+    return 1 if args.strict and warnings else 0
