@@ -56,8 +56,10 @@ customer:
   walks_out_to: walked-out    # ...and the conversation goes to this ending (an ending's id, below)
   temperament: {min: 90, max: 110}    # each run scales every anger change by a percent from this range
 
+# Answers come in a new order each time, so nobody learns "always pick the first".
+# (`shuffle: false` on a node keeps that node's answers in the order written.)
 variation:
-  shuffle_choices: true    # answers come in a new order each time: nobody learns "always pick the first"
+  shuffle_choices: true
 
 start: opening    # the node where the conversation starts
 
