@@ -44,9 +44,8 @@ def fill_report(
     progress.stage(f"judging {len(graph.states):,} situations: best and worst play, recommended answers")
     report.update(scenario=scenario.id, temperament=graph.temperament, states=len(graph.states))
     report.update(plays(analysis))
-    report["recommended"] = {
-        node: [asdict(pick) for pick in picks] for node, picks in recommendations(analysis).items()
-    }
+    recommended = recommendations(analysis)
+    report["recommended"] = {node: [asdict(pick) for pick in picks] for node, picks in recommended.items()}
     reachable = analysis.reachable_endings()
     report["endings"] = {
         ending.id: {"outcome": ending.outcome.value, "reachable": ending.id in reachable}
@@ -55,7 +54,9 @@ def fill_report(
     progress.stage("finding each outcome's exact best and worst overall score")
     ranges = overall_ranges(analysis)
     report["outcomes"] = outcome_ranges(analysis, ranges, None)
-    report["flags"] = [{k: v for k, v in asdict(flag).items() if v is not None} for flag in audit(analysis, ranges)]
+    report["flags"] = [
+        {k: v for k, v in asdict(flag).items() if v is not None} for flag in audit(analysis, ranges, recommended)
+    ]
     progress.stage(f"playing {runs:,} random games")
     statistics = random_play(analysis, runs, seed)
     report["outcomes"] = outcome_ranges(analysis, ranges, statistics)
@@ -89,7 +90,8 @@ def outcome_ranges(
     reached = {analysis.outcome_of(s) for s in range(len(graph.states)) if graph.is_ending(s)}
     seen = {} if statistics is None else {o: [low, high] for o, (low, high) in statistics.outcomes.items()}
     for play in (analysis.extreme_play(), analysis.extreme_play(worst=True)):
-        overall, outcome = round(analysis.overall_of(play), 1), analysis.outcome_of(play[-1][1].target).value
+        overall = round(analysis.overall_of(play), 1)
+        outcome = analysis.outcome_of(play[-1][1].target if play else 0).value
         low, high = seen.setdefault(outcome, [overall, overall])
         seen[outcome] = [min(low, overall), max(high, overall)]
     ranges: dict[str, dict[str, Any]] = {}

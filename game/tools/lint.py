@@ -15,6 +15,7 @@ from game.engine import lint, sort_key
 from game.storage.scenario_files import load_library
 
 from .arguments import add_size_limits
+from .progress import Progress
 from .targets import targets_or_library, unusable
 
 
@@ -30,20 +31,23 @@ def run(args: argparse.Namespace) -> int:
     missing = unusable(paths)
     for path, why in missing.items():
         print(f"{path}:1:1: error: {why}")
-    library = load_library([Path(p) for p in paths if p not in missing], args.limits)
     warnings = broken = 0
-    for file, loaded in library.reports.items():
-        if loaded.scenario is None:
-            broken += 1
-            for diagnostic in sorted((d for d in loaded.diagnostics if d.is_error), key=sort_key):
-                print(diagnostic)
-            continue
-        report = lint(loaded.scenario)
-        for finding in report.findings:
-            print(finding)
-        for note in report.notes:
-            print(f"{file}: note: {note}", file=sys.stderr)
-        warnings += len(report.findings)
+    with Progress(sys.stderr, "lint") as progress:  # a large scenario is played out three times
+        progress.stage("reading the files")
+        library = load_library([Path(p) for p in paths if p not in missing], args.limits)
+        for file, loaded in library.reports.items():
+            if loaded.scenario is None:
+                broken += 1
+                for diagnostic in sorted((d for d in loaded.diagnostics if d.is_error), key=sort_key):
+                    print(diagnostic)
+                continue
+            progress.stage(f"checking {file}")
+            report = lint(loaded.scenario)
+            for finding in report.findings:
+                print(finding)
+            for note in report.notes:
+                print(f"{file}: note: {note}", file=sys.stderr)
+            warnings += len(report.findings)
     linted = len(library.reports) - broken
     unread = f"; {broken} file(s) not linted for their errors (see `validate`)" if broken else ""
     print(f"linted {linted} scenario file(s): {warnings} warning(s){unread}", file=sys.stderr)

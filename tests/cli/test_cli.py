@@ -450,8 +450,8 @@ def long_line_scenario(folder: Path, nodes: int) -> Path:
         f"""  q{n}:
     say: "And then?"
     choices:
-      - {{id: right, text: "Right.", effects: {{anger: -1, composure: 5}}, next: {"q" + str(n + 1) if n + 1 < nodes else "done"}}}
-      - {{id: wrong, text: "Wrong.", effects: {{anger: 1, composure: -5}}, next: {"q" + str(n + 1) if n + 1 < nodes else "done"}}}
+      - {{id: right, text: "Right.", effects: {{composure: 5}}, next: {"q" + str(n + 1) if n + 1 < nodes else "done"}}}
+      - {{id: wrong, text: "Wrong.", effects: {{composure: -5}}, next: {"q" + str(n + 1) if n + 1 < nodes else "done"}}}
 """
         for n in range(nodes)
     )

@@ -16,7 +16,7 @@ from tests.paths import ANGRY_WALK_IN
 
 def flags(scenario: Scenario, temperament: int | None = None) -> list[Flag]:
     analysis = analyse(scenario, temperament)
-    return audit(analysis, overall_ranges(analysis))
+    return audit(analysis, overall_ranges(analysis), recommendations(analysis))
 
 
 def codes(found: list[Flag]) -> list[str]:

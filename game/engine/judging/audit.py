@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import SCORE_NAMES, Consequence, Outcome
+from ..model import SCORE_NAMES, Outcome, Scenario
 from ..playing.history import TIMEOUT
 from .analysis import Analysis
 from .extremes import OverallRange
@@ -47,12 +47,6 @@ def answer_id(analysis: Analysis, state: int, edge: Edge) -> str:
     return TIMEOUT if edge.is_timeout else node.choices[edge.option].id
 
 
-def _consequence(analysis: Analysis, state: int, edge: Edge) -> Consequence:
-    node = analysis.graph.node_of(state)
-    assert node is not None
-    return node.consequences()[edge.option]
-
-
 def recommendations(analysis: Analysis) -> dict[str, list[Recommendation]]:
     """Per node met in play, in file order, what best play picks there, most situations first."""
     graph = analysis.graph
@@ -68,37 +62,37 @@ def recommendations(analysis: Analysis) -> dict[str, list[Recommendation]]:
     }
 
 
-def audit(analysis: Analysis, ranges: dict[Outcome, OverallRange] | None) -> list[Flag]:
-    """Every flag, in the order the report lists them."""
+def audit(
+    analysis: Analysis, ranges: dict[Outcome, OverallRange] | None, recommended: dict[str, list[Recommendation]]
+) -> list[Flag]:
+    """Every flag, in the order the report lists them; `recommended` as `recommendations` gives it."""
     return [
-        *costly_recommendations(analysis),
+        *costly_recommendations(analysis.graph.scenario, recommended),
         *passing_failures(analysis),
         *penalties_that_never_count(analysis),
         *best_play_short(analysis, ranges),
     ]
 
 
-def costly_recommendations(analysis: Analysis) -> list[Flag]:
+def costly_recommendations(scenario: Scenario, recommended: dict[str, list[Recommendation]]) -> list[Flag]:
     """A recommended answer that lowers a score: best play picks it, so a trainer must agree it is right."""
-    flags, seen = [], set()
-    for state, out in enumerate(analysis.graph.edges):
-        edge = analysis.best_option(state) if out else None
-        if edge is None:
-            continue
-        node, choice = analysis.graph.states[state].place, answer_id(analysis, state, edge)
-        effects = _consequence(analysis, state, edge).effects
-        costs = [f"{name} {effects.score(name):+d}" for name in SCORE_NAMES if effects.score(name) < 0]
-        if costs and (node, choice) not in seen:
-            seen.add((node, choice))
-            flags.append(
-                Flag(
-                    "recommended-answer-costs",
-                    f"best play recommends '{choice}' at '{node}', though it lowers {', '.join(costs)}: check that "
-                    "a trainer would sign it as the best answer there, or offer a better one",
-                    node=node,
-                    choice=choice,
+    flags = []
+    for node_id, picks in recommended.items():
+        node = scenario.nodes[node_id]
+        answers = dict(zip([c.id for c in node.choices] + [TIMEOUT], node.consequences(), strict=False))
+        for pick in picks:
+            effects = answers[pick.choice].effects
+            costs = [f"{name} {effects.score(name):+d}" for name in SCORE_NAMES if effects.score(name) < 0]
+            if costs:
+                flags.append(
+                    Flag(
+                        "recommended-answer-costs",
+                        f"best play recommends '{pick.choice}' at '{node_id}', though it lowers {', '.join(costs)}: "
+                        "check that a trainer would sign it as the best answer there, or offer a better one",
+                        node=node_id,
+                        choice=pick.choice,
+                    )
                 )
-            )
     return flags
 
 
