@@ -111,12 +111,12 @@ def outcome_ranges(
 
 
 def ordered(report: dict[str, Any]) -> dict[str, Any]:
-    """The report's keys in reading order, whichever stage filled them."""
+    """The report's keys in reading order, whichever stage filled them (any other key last)."""
     order = (
         "scenario temperament states outcomes best_path best_choices best_overall worst_path worst_choices "
         "worst_overall recommended flags endings random_play interrupted"
     ).split()
-    return {key: report[key] for key in order if key in report}
+    return {key: report[key] for key in order if key in report} | report
 
 
 # -- text --------------------------------------------------------------------------------------

@@ -145,8 +145,8 @@ def penalties_that_never_count(analysis: Analysis) -> list[Flag]:
                 "penalty-avoided",
                 f"the penalty on ending '{place}' ({penalty}) {scope}: at {where} every answer ends the "
                 "conversation with the same effects, and an answer is judged only against the others on offer, "
-                "so a trainee who hands over or leaves before then avoids it; put the cost on the answer that "
-                "chooses this ending, beside answers that do not",
+                "so there the penalty costs nothing and ending this way goes unpunished; put the cost on the "
+                "answer that chooses this ending (the one that hands over or gives up), beside answers that do not",
                 ending=place,
             )
         )
