@@ -117,11 +117,8 @@ def id_from_title(title: str) -> str:
 
 def unused_id(folder: Path, stem: str) -> str:
     """`stem`, or `stem-2`, `stem-3`, ...: the first that names no file in `folder` (nor the principles file)."""
-    taken = {Path(PRINCIPLES_FILE).stem}
-    if folder.is_dir():
-        taken |= {path.stem.lower() for path in folder.iterdir()}
     candidate, number = stem, 1
-    while candidate in taken or os.path.lexists(folder / f"{candidate}{SUFFIX}"):
+    while f"{candidate}{SUFFIX}" == PRINCIPLES_FILE or os.path.lexists(folder / f"{candidate}{SUFFIX}"):
         number += 1
         candidate = f"{stem}-{number}"
     return candidate
