@@ -25,6 +25,17 @@ if TYPE_CHECKING:
     from .judging.statespace import TooManyStates
     from .judging.teaching import LintReport, lint
     from .model import CUSTOMER, PORTRAITS, SCORE_NAMES, Channel, Outcome, Principle, Scenario, Scene
+    from .picturing.condition_text import condition_text
+    from .picturing.scenario_map import (
+        Effect,
+        MapAnswer,
+        MapArrow,
+        MapError,
+        MapPlace,
+        PlaceKind,
+        ScenarioMap,
+        scenario_map,
+    )
     from .playing.history import TIMEOUT, Step
     from .playing.playtest import Preview, flags_in, previews
     from .playing.resume import Resumed, resumed
@@ -50,6 +61,17 @@ HOMES = {
     "judging.statespace": ("TooManyStates",),
     "judging.teaching": ("LintReport", "lint"),
     "model": ("CUSTOMER", "PORTRAITS", "SCORE_NAMES", "Channel", "Outcome", "Principle", "Scenario", "Scene"),
+    "picturing.condition_text": ("condition_text",),
+    "picturing.scenario_map": (
+        "Effect",
+        "MapAnswer",
+        "MapArrow",
+        "MapError",
+        "MapPlace",
+        "PlaceKind",
+        "ScenarioMap",
+        "scenario_map",
+    ),
     "playing.history": ("TIMEOUT", "Step"),
     "playing.playtest": ("Preview", "flags_in", "previews"),
     "playing.resume": ("Resumed", "resumed"),
