@@ -38,8 +38,9 @@ IDLE_WAIT_SECONDS = 1.0
 # An idle wait must count in full (the seconds a trainee takes are summed from dt); only a stall is cut short.
 LONGEST_FRAME_SECONDS = IDLE_WAIT_SECONDS + 0.25
 # How often the screen on top looks at its files (a saved scenario reloads): an idle frame comes about
-# this often anyway, so watching wakes the loop no more than waiting does.
-WATCH_SECONDS = IDLE_WAIT_SECONDS
+# this often anyway, so watching wakes the loop no more than waiting does; a little less than the
+# wait, so that a wait cut a hair short still looks at every idle frame.
+WATCH_SECONDS = 0.9 * IDLE_WAIT_SECONDS
 
 
 def forget_pygame_objects() -> None:
