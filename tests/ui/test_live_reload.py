@@ -151,3 +151,26 @@ def test_a_chat_shows_the_same_messages_after_a_reload(make_app: AppFactory, tmp
     save(folder, text)
     driver.frame(WATCH_SECONDS)
     assert play.chat == before and play.notice.startswith("Reloaded")
+
+
+def test_many_errors_scroll_in_their_panel_by_shift_page_keys_and_the_wheel(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    folder = library(tmp_path)
+    driver, play = playing(make_app, folder)
+    save(folder, WALK_IN.replace("        next: ", "        next: x-"))  # every answer leads nowhere
+    driver.frame(WATCH_SECONDS)
+    assert play.broken is not None and len(play.broken.errors) > 40
+    panel, column = play.panel.scroller, play.scroller
+    assert panel.max_offset > 0, "more errors than fit"
+    driver.press("pagedown", mod=pygame.KMOD_SHIFT)
+    assert panel.target > 0 and column.target == 0
+    driver.press("pageup", mod=pygame.KMOD_SHIFT)
+    assert panel.target == 0
+    driver.point(play.panel.frame.center)
+    driver.wheel(-3)
+    assert panel.target > 0, "the wheel over the panel scrolls it"
+    driver.point(column.viewport.center)
+    before = panel.target
+    driver.wheel(-3)
+    assert panel.target == before, "elsewhere the wheel scrolls the conversation"
