@@ -97,7 +97,11 @@ def run(args: argparse.Namespace) -> int:
     data = drawn_by_dot(text, DRAWN[suffix]) if suffix in DRAWN else fenced(text, suffix).encode()
     if data is None:
         return 1
-    write_atomically(out, data)
+    try:
+        write_atomically(out, data)
+    except OSError as problem:
+        print(f"error: cannot write {out}: {problem.strerror or 'unknown cause'}; nothing was written", file=sys.stderr)
+        return 1
     endings = sum(1 for place in drawn.places if place.outcome is not None)
     print(f"wrote {out}: {len(drawn.places) - endings} nodes, {endings} endings, {len(drawn.arrows)} arrows")
     return 0

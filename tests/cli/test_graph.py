@@ -263,6 +263,15 @@ def test_an_unknown_extension_is_a_usage_error(tmp_path: Path) -> None:
     assert not (tmp_path / "map.jpg").exists()
 
 
+def test_a_map_that_cannot_be_written_says_so(mapped_file: Path, tmp_path: Path) -> None:
+    folder = tmp_path / "map.mmd"
+    folder.mkdir()
+    done = run("graph", str(mapped_file), "--out", str(folder))
+    assert done.returncode == 1
+    assert done.stderr.startswith(f"error: cannot write {folder}: ") and "nothing was written" in done.stderr
+    assert list(folder.iterdir()) == [] and [p.name for p in tmp_path.iterdir()] == ["map.mmd"]
+
+
 def test_a_broken_scenario_gets_its_diagnostics_and_no_map(tmp_path: Path) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text(MAPPED.replace("next: doomed", "next: doomd"), encoding="utf-8")

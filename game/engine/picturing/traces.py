@@ -28,10 +28,6 @@ class Step(NamedTuple):
     def key(self) -> StepKey:
         return (self.move.source, self.move.trigger, self.target)
 
-    @property
-    def walked_out(self) -> bool:
-        return self.target != self.move.next
-
 
 def answer_steps(moves: Moves, state: State, edge: Edge, temperament: int) -> list[Step]:
     """An answer given in `state` (one edge of the state graph), then the route entries after it."""
