@@ -3,7 +3,6 @@ with the player's sound setting off nothing plays."""
 
 from __future__ import annotations
 
-import logging
 import os
 import subprocess
 import sys
@@ -14,7 +13,8 @@ import pygame
 import pytest
 
 from game.storage.settings import Settings
-from game.ui.sound import NAMES, RECIPES, Sound
+from game.ui.sound import Sound
+from game.ui.sound_recipes import NAMES, RECIPES
 from tests.paths import ROOT
 
 if TYPE_CHECKING:
@@ -52,23 +52,6 @@ def test_without_an_audio_device_sound_turns_itself_off_with_one_log_line() -> N
     logged = [line for line in done.stderr.splitlines() if "game.ui.sound" in line]
     assert len(logged) == 1, done.stderr
     assert logged[0].startswith("WARNING") and "sound is off" in logged[0]
-
-
-def test_a_failure_while_building_the_sounds_turns_sound_off(
-    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    def broken(**_: object) -> None:
-        raise pygame.error("out of memory")
-
-    monkeypatch.setattr(pygame.mixer, "Sound", broken)
-    with caplog.at_level(logging.WARNING, logger="game.ui.sound"):
-        sound = Sound(Settings())
-        for name in NAMES:
-            sound.play(name)
-    assert not sound.available
-    assert [record.getMessage() for record in caplog.records] == [
-        "sound is off: the audio device could not be opened (out of memory)"
-    ]
 
 
 def test_with_sound_off_play_does_nothing() -> None:
