@@ -8,7 +8,7 @@ scenario that trips one still plays, so `validate` does not run them.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -234,15 +234,13 @@ def feedback_without_better_words(scenario: Scenario, sets: list[ChoiceSet]) -> 
             scenario,
             answer.position,
             "no-better-words",
-            f"{_named(answer)} is one of the poorer answers at {choice_set.where}, but its feedback gives no "
-            "better words: write, in double quotes, exactly what the trainee could have said instead"
+            f"{poorer}, but its feedback gives no better words: write, in double quotes, exactly what the trainee "
+            "could have said instead"
             if answer.consequence.feedback
-            else f"{_named(answer)} is one of the poorer answers at {choice_set.where}, and has no feedback: say "
-            "why it hurt, and quote the better words",
+            else f"{poorer}, and has no feedback: say why it hurt, and quote the better words",
         )
-        for choice_set in sets
-        for answer in choice_set.answers
-        if answer.is_poor and not better_words(answer)
+        for answer, poorer in _poor_answers(sets)
+        if not better_words(answer)
     ]
 
 
@@ -253,13 +251,19 @@ def poor_answers_without_principle(scenario: Scenario, sets: list[ChoiceSet]) ->
             scenario,
             answer.position,
             "poor-without-principle",
-            f"{_named(answer)} is one of the poorer answers at {choice_set.where}, and names no principle, so "
-            "the debrief cannot say which one it breaks: add `principle:`",
+            f"{poorer}, and names no principle, so the debrief cannot say which one it breaks: add `principle:`",
         )
-        for choice_set in sets
-        for answer in choice_set.answers
-        if answer.is_poor and not answer.consequence.principle
+        for answer, poorer in _poor_answers(sets)
+        if not answer.consequence.principle
     ]
+
+
+def _poor_answers(sets: list[ChoiceSet]) -> Iterator[tuple[Answer, str]]:
+    """Each poor answer, with the start of a sentence about it."""
+    for choice_set in sets:
+        for answer in choice_set.answers:
+            if answer.is_poor:
+                yield answer, f"{_named(answer)} is one of the poorer answers at {choice_set.where}"
 
 
 def _named(answer: Answer) -> str:
