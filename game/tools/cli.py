@@ -29,8 +29,7 @@ from game.engine import (
     TooManyStates,
     result,
 )
-from game.storage.locations import default_library
-from game.storage.scenario_files import PRINCIPLES_FILE, load_library, scenario_paths
+from game.storage.scenario_files import load_library
 from game.storage.settings import TEXT_SIZES
 
 from . import coverage, lint, new_scenario, scenario_graph
@@ -41,6 +40,7 @@ from .common import flags_known, hint_when_over_size, load_or_report, parse_flag
 from .migrate import migrate
 from .play_text import play_in_terminal
 from .progress import Progress
+from .targets import targets_or_library, unusable
 from .text_render import render_debrief, terminal_safe
 
 
@@ -59,9 +59,6 @@ TRAINER_VERBS: dict[str, tuple[Verb, str]] = {  # each module adds its options a
     "coverage": (coverage, "which principles the scenarios teach, and which none do"),
     "lint": (lint, "checks of what a scenario teaches that reading one node at a time cannot show"),
 }
-NO_SCENARIOS = (
-    f"no scenario files in this folder (a scenario file is a *.yaml file directly inside it, not {PRINCIPLES_FILE})"
-)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -141,9 +138,9 @@ def run(args: argparse.Namespace) -> int:
     if args.verb in TRAINER_VERBS:
         return TRAINER_VERBS[args.verb][0].run(args)
     if args.verb == "validate":
-        return validate(args.paths or [str(default_library())], args.limits)
+        return validate(targets_or_library(args.paths), args.limits)
     if args.verb == "migrate":
-        return migrate(args.paths or [str(default_library())], args.dry_run, args.limits)
+        return migrate(targets_or_library(args.paths), args.dry_run, args.limits)
     if args.verb == "analyze":
         return analyze(args)
     if args.verb == "play":
@@ -159,16 +156,16 @@ def open_game() -> int:
 
 
 def validate(paths: list[str], limits: SizeLimits = DEFAULT_LIMITS) -> int:
-    unusable = {path: why for path in paths if (why := nothing_to_check(Path(path)))}
-    for path, why in unusable.items():
+    unusable_paths = unusable(paths)
+    for path, why in unusable_paths.items():
         print(f"{path}:1:1: error: {why}")
-    library = load_library([Path(p) for p in paths if p not in unusable], limits)
+    library = load_library([Path(p) for p in paths if p not in unusable_paths], limits)
     diagnostics = library.diagnostics
     for diagnostic in diagnostics:
         print(diagnostic)
     hint_when_over_size(diagnostics)
     shown = [d for d in diagnostics if d.code != TOO_MANY]
-    errors = sum(1 for d in shown if d.is_error) + len(unusable)
+    errors = sum(1 for d in shown if d.is_error) + len(unusable_paths)
     warnings = len(shown) - sum(1 for d in shown if d.is_error)
     capped = len(diagnostics) - len(shown)
     more = f"; {capped} file(s) had more problems than shown (see each one's last line)" if capped else ""
@@ -177,15 +174,6 @@ def validate(paths: list[str], limits: SizeLimits = DEFAULT_LIMITS) -> int:
         file=sys.stderr,
     )
     return 1 if errors or capped else 0
-
-
-def nothing_to_check(path: Path) -> str | None:
-    """Why `validate` would find no scenario at `path`: checking nothing must not pass as a clean bill."""
-    if not path.exists():
-        return "no such file or folder"
-    if path.is_dir() and not scenario_paths(path):
-        return NO_SCENARIOS
-    return None
 
 
 def play(args: argparse.Namespace) -> int:
