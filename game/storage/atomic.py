@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 import time
 from pathlib import Path
@@ -13,9 +14,11 @@ def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside `path`, flush it to disk, rename it over `path`, then flush
     the folder too: until the folder is on disk, a power cut can undo the rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    mode = _mode_for(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as file:
+            os.chmod(temporary, mode)  # mkstemp makes it private; a trainer's file is shared like any other
             file.write(data)
             file.flush()
             os.fsync(file.fileno())
@@ -24,6 +27,17 @@ def write_atomically(path: Path, data: bytes) -> None:
         Path(temporary).unlink(missing_ok=True)
         raise
     sync_folder(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the file keeps: its own when it exists, else what a plain open() gives (0666
+    less the umask)."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def sync_folder(folder: Path) -> None:

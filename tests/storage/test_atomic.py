@@ -62,3 +62,21 @@ def test_a_folder_that_cannot_be_flushed_still_gets_its_file(tmp_path: Path, mon
     write_atomically(tmp_path / "settings.json", b"new")
     assert (tmp_path / "settings.json").read_bytes() == b"new"
     assert [path.name for path in tmp_path.iterdir()] == ["settings.json"]
+
+
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
+def test_a_new_file_gets_the_usual_permissions_and_an_old_one_keeps_its_own(tmp_path: Path) -> None:
+    """mkstemp makes a private file; a scenario or a map written for a trainer must be readable as
+    any file they write is, and a file made private on purpose stays private."""
+    umask = os.umask(0o022)
+    try:
+        fresh = tmp_path / "fresh.yaml"
+        write_atomically(fresh, b"a")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        private = tmp_path / "private.json"
+        private.write_bytes(b"old")
+        private.chmod(0o600)
+        write_atomically(private, b"new")
+        assert stat.S_IMODE(private.stat().st_mode) == 0o600 and private.read_bytes() == b"new"
+    finally:
+        os.umask(umask)
