@@ -44,10 +44,9 @@ WATCH_SECONDS = 0.9 * IDLE_WAIT_SECONDS
 
 
 def forget_pygame_objects() -> None:
-    """Clear the screens' caches of fonts and rendered surfaces, which die with pygame.quit().
-    (The sound module's cache holds plain sample bytes, which stay good.)"""
+    """Clear the screens' caches of fonts and rendered surfaces, which die with pygame.quit()."""
     for name, module in list(sys.modules.items()):
-        if name.startswith("game.ui.") and name != "game.ui.sound":
+        if name.startswith("game.ui."):
             for value in vars(module).values():  # caches, not classes that define a cache_clear
                 if not isinstance(value, type) and callable(getattr(value, "cache_clear", None)):
                     value.cache_clear()
