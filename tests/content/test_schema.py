@@ -446,6 +446,27 @@ def test_schema_accepts_what_the_loader_accepts(mutate: Callable[[dict[str, Any]
     assert schema_errors(SCENARIO_SCHEMA, data) == []
 
 
+def test_a_typo_inside_a_choice_is_blamed_on_that_choice_not_its_node() -> None:
+    """An editor underlines where the checker says: with the node's kind chosen by whether it has
+    'route', a typo in one choice is reported at that choice, alone, instead of 'choices', 'say'
+    and 'narration' being 'unexpected' in the whole node."""
+    data = example()
+    typo_in_choice(data)
+    errors = list(Draft202012Validator(SCENARIO_SCHEMA).iter_errors(data))
+    assert [(list(e.absolute_path), e.validator) for e in errors] == [
+        (["nodes", "greeting", "choices", 0], "additionalProperties")
+    ]
+    assert "'feedbak'" in errors[0].message
+
+
+def test_a_talking_key_in_a_routing_node_is_blamed_on_the_routing_node() -> None:
+    data = example()
+    route_node_with_choices(data)
+    errors = list(Draft202012Validator(SCENARIO_SCHEMA).iter_errors(data))
+    assert [(list(e.absolute_path), e.validator) for e in errors] == [(["nodes", "take-stock"], "additionalProperties")]
+    assert "'choices'" in errors[0].message
+
+
 def test_principles_schema_rejects_a_typo_key() -> None:
     data = load_yaml(SCENARIOS / PRINCIPLES_FILE)
     principle = next(iter(data["principles"].values()))
