@@ -8,7 +8,8 @@ only through `quoted`/`shown`, and a sink keeps a file's first MAX_PROBLEMS_PER_
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import NamedTuple
 
@@ -92,28 +93,38 @@ def quoted(text: str) -> str:
     return f"'{shown(text)}'"
 
 
+def listed(words: list[str]) -> str:
+    """Words in a sentence: 'a', 'a and b', 'a, b and c'."""
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
+
+
 def _escaped(char: str) -> str:
     return char if char.isprintable() or char == " " else char.encode("unicode_escape").decode("ascii")
 
 
 class SinkMark(NamedTuple):
-    """Where a sink stood, to go back to: how many it kept, and what it said of the rest."""
+    """Where a sink stood, to go back to: how many it kept, what it said of the rest, how many it heard."""
 
     kept: int
     left_out: int
     summary: Diagnostic | None
+    heard: int
 
 
 class DiagnosticSink:
     """Collects diagnostics for one file, so checks can report and carry on.
 
     It keeps the first MAX_PROBLEMS_PER_FILE and then one last diagnostic counting the rest, so a
-    junk file (a stray notes file, /etc/passwd) gives a short report, quickly, not megabytes."""
+    junk file (a stray notes file, /etc/passwd) gives a short report, quickly, not megabytes.
+    A problem said twice (the same words at the same place) is kept once: a block reused through
+    an alias is read once for each use, and its mistakes are still one mistake each."""
 
     def __init__(self, path: str) -> None:
         self.path = path
         self.items: list[Diagnostic] = []
         self.left_out = 0
+        self._in_order: list[tuple[Position, Severity, str, str]] = []  # every problem reported
+        self._heard: set[tuple[Position, Severity, str, str]] = set()
 
     def error(self, position: Position, code: str, message: str) -> None:
         self._add(position, Severity.ERROR, code, message)
@@ -122,6 +133,11 @@ class DiagnosticSink:
         self._add(position, Severity.WARNING, code, message)
 
     def _add(self, position: Position, severity: Severity, code: str, message: str) -> None:
+        said = (position, severity, code, message)
+        if said in self._heard:
+            return
+        self._heard.add(said)
+        self._in_order.append(said)
         if len(self.items) < MAX_PROBLEMS_PER_FILE:
             self.items.append(Diagnostic(self.path, position, severity, code, message))
             return
@@ -138,7 +154,7 @@ class DiagnosticSink:
         return len(self.items) + self.left_out - (1 if self.left_out else 0)
 
     def mark(self) -> SinkMark:
-        return SinkMark(len(self.items), self.left_out, self.items[-1] if self.left_out else None)
+        return SinkMark(len(self.items), self.left_out, self.items[-1] if self.left_out else None, len(self._in_order))
 
     def rollback(self, mark: SinkMark) -> None:
         """Forget every problem found since `mark`, e.g. before reading the file again."""
@@ -146,6 +162,12 @@ class DiagnosticSink:
         self.left_out = mark.left_out
         if mark.summary is not None:
             self.items[-1] = mark.summary
+        self._heard.difference_update(self._in_order[mark.heard :])
+        del self._in_order[mark.heard :]
+
+    def relocate(self, since: SinkMark, moved: Callable[[Position], Position]) -> None:
+        """Move the problems kept since `since`: found in a changed copy of the file, shown where written."""
+        self.items[since.kept :] = [replace(d, position=moved(d.position)) for d in self.items[since.kept :]]
 
     @property
     def has_errors(self) -> bool:

@@ -105,6 +105,13 @@ class MapReader:
             return ""
         for problem in text_problems(text, kind):
             self.sink.error(node.position, problem.code, f"{name} {problem.message}")
+        if node.cut is not None:
+            self.sink.warning(
+                node.cut.position,
+                "comment-cut",
+                f"{name} stops at ' #': YAML reads {quoted(node.cut.lost)} as a comment and leaves it out; "
+                "put the whole text in quotes, or that part is lost",
+            )
         return typographic(text)
 
     def literal(self, key: str, required: bool = True) -> str:

@@ -18,6 +18,7 @@ import yaml
 
 from ..collector import collector_paused
 from .diagnostics import DiagnosticSink, Position, quoted, shown
+from .tabs import untabbed
 from .yaml_problems import explain
 
 try:  # the C parser is several times faster; fall back to pure Python where it is missing
@@ -28,10 +29,21 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 MEBIBYTE = 1024 * 1024
 MAX_BYTES = 4 * MEBIBYTE  # the 2,000-node benchmark scenario is 2.5 MB
 MAX_DEPTH = 64
+MAX_TAB_ROUNDS = 20  # readings of a file whose tabs the parser keeps refusing, before giving up
+TAB_INDENTS = "a tab indents this line, and YAML allows only spaces for indentation: use spaces"
 MAX_EXPANDED_NODES = 400_000  # that scenario holds 130,000; reading 400,000 takes about a second
 LARGEST_MEGABYTES = 256  # room for ~200,000 nodes, ten times the largest the engine is measured on
 TEXT_TAG = "tag:yaml.org,2002:str"
+COMMENT_AFTER = re.compile(r"[ \t]+#")
 NOT_YAML_TEXT = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+@dataclass(frozen=True, slots=True)
+class CommentCut:
+    """Where ` #` ended an unquoted text: YAML took the rest of the line for a comment."""
+
+    position: Position  # of the '#'
+    lost: str  # from the '#' to the end of the line
 
 
 @dataclass(slots=True)
@@ -40,6 +52,7 @@ class YScalar:
     position: Position
     plain: bool  # written without quotes: only plain scalars can mean null
     size: int = 1
+    cut: CommentCut | None = None  # set on the few plain scalars a comment follows on their last line
 
     @property
     def is_null(self) -> bool:
@@ -130,16 +143,94 @@ def read_tree(text: str, sink: DiagnosticSink, limits: SizeLimits = DEFAULT_LIMI
     """Parse one YAML document into a positioned tree; None (with diagnostics) if it fails."""
     before = sink.mark()
     try:
-        return _build_tree(_Loader, text, _TreeBuilder(sink, limits.max_values))
+        return _build_tree(_Loader, text, _TreeBuilder(sink, limits.max_values, text))
     except yaml.MarkedYAMLError as problem:
         if _Loader is not yaml.SafeLoader and _opens_more_than_limit_before(problem, text):
             sink.rollback(before)  # the second reading reports them again
-            return _read_without_libyaml_limit(text, _TreeBuilder(sink, limits.max_values), problem)
+            return _read_without_libyaml_limit(text, _TreeBuilder(sink, limits.max_values, text), problem)
+        if _tab_at(problem, text) is not None:
+            sink.rollback(before)
+            return _read_despite_tabs(text, sink, limits)
         sink.error(*_describe_parse_error(problem, text))
         return None
     except yaml.reader.ReaderError:  # a character YAML forbids; libyaml's offset counts UTF-8 bytes
         sink.error(*_describe_bad_character(text))
         return None
+
+
+def _read_despite_tabs(text: str, sink: DiagnosticSink, limits: SizeLimits) -> YNode | None:
+    """Report every line indented with a tab, then read the file with spaces in their place, so the
+    tabs hide no other mistake. Where the parser stops at such a line, the line is tried at its
+    next likely width. A tab the parser still refuses further along a line becomes a space:
+    reported after a '- ', where it indents the item, and silently after a key, where libyaml
+    reads it as a space anyway and PyYAML's own parser does not."""
+    spaced = untabbed(text)
+    for indented in spaced.tabs:
+        sink.error(indented, "tab", TAB_INDENTS)
+    for rounds_left in reversed(range(MAX_TAB_ROUNDS)):
+        source = spaced.text
+        since = sink.mark()
+        try:
+            root = _build_tree(_Loader, source, _TreeBuilder(sink, limits.max_values, source))
+        except yaml.MarkedYAMLError as problem:
+            tab = _tab_at(problem, source)
+            at, code, message = _describe_parse_error(problem, source) if tab is None else (tab, "tab", TAB_INDENTS)
+            suspect = spaced.suspect(at.line)
+            if rounds_left and (tab is not None or (suspect is not None and spaced.try_another_width(suspect))):
+                sink.rollback(since)  # the next reading reports them again
+                if tab is not None:
+                    if _indents(source, tab):
+                        sink.error(spaced.written(tab), code, message)
+                    spaced.space_out(tab)
+                continue
+            sink.relocate(since, spaced.written)
+            if suspect is None:  # else it would most likely come of our guess at the tab
+                sink.error(spaced.written(at), code, message)
+            return None
+        sink.relocate(since, spaced.written)
+        if root is not None and spaced.tabbed:
+            _relocate(root, spaced.written)
+        return root
+    return None  # pragma: no cover - the last round always returns
+
+
+def _tab_at(problem: yaml.MarkedYAMLError, source: str) -> Position | None:
+    """The tab a parse error points at, if it points at one."""
+    mark = problem.problem_mark or problem.context_mark
+    if mark is None:
+        return None
+    at = position_of(mark)
+    lines = source.split("\n")
+    if at.line > len(lines) or at.column > len(lines[at.line - 1]) or lines[at.line - 1][at.column - 1] != "\t":
+        return None
+    return at
+
+
+def _indents(source: str, tab: Position) -> bool:
+    """Whether only spaces, tabs and list dashes come before the tab on its line."""
+    line = source.split("\n")[tab.line - 1]
+    return not line[: tab.column - 1].replace("-", " ").strip()
+
+
+def _relocate(root: YNode, moved: Callable[[Position], Position]) -> None:
+    """Every position in the tree moved, each shared (aliased) value once."""
+    done: set[int] = set()
+    todo: list[YNode] = [root]
+    while todo:
+        node = todo.pop()
+        if id(node) in done:
+            continue
+        done.add(id(node))
+        node.position = moved(node.position)
+        if isinstance(node, YScalar):
+            if node.cut is not None:
+                node.cut = CommentCut(moved(node.cut.position), node.cut.lost)
+        elif isinstance(node, YSeq):
+            todo.extend(node.items)
+        else:
+            for entry in node.entries.values():
+                entry.key_position = moved(entry.key_position)
+                todo.append(entry.value)
 
 
 def _build_tree(
@@ -188,10 +279,7 @@ def _read_without_libyaml_limit(text: str, builder: _TreeBuilder, problem: yaml.
 
 def _describe_parse_error(problem: yaml.MarkedYAMLError, source: str) -> tuple[Position, str, str]:
     """Our own sentence for it (see yaml_problems), so no parser's wording reaches a trainer."""
-    mark = problem.problem_mark or problem.context_mark
-    if mark is not None and _character_at(source, position_of(mark)) == "\t":
-        return position_of(mark), "tab", "a tab character cannot indent YAML; use spaces"
-    at, message = explain(problem)
+    at, message = explain(problem, source)
     return at or Position(1, 1), "syntax", f"YAML syntax: {message}"
 
 
@@ -204,21 +292,16 @@ def _describe_bad_character(source: str) -> tuple[Position, str, str]:
     return at, "character", f"the character U+{ord(found.group()):04X} is not allowed in YAML text; remove it"
 
 
-def _character_at(source: str, at: Position) -> str:
-    lines = source.splitlines()
-    line = lines[at.line - 1] if at.line <= len(lines) else ""
-    return line[at.column - 1] if at.column <= len(line) else ""
-
-
 _UNUSABLE_KEY = YScalar("", Position(1, 1), plain=True)
 
 
 class _TreeBuilder:
     """Turns parser events into a YNode tree without recursion."""
 
-    def __init__(self, sink: DiagnosticSink, max_values: int) -> None:
+    def __init__(self, sink: DiagnosticSink, max_values: int, source: str) -> None:
         self.sink = sink
         self.max_values = max_values
+        self.source = source
         self.root: YNode | None = None
         self.stack: list[YMap | YSeq] = []
         self.pending_keys: list[YScalar | None] = []
@@ -280,9 +363,22 @@ class _TreeBuilder:
         plain = not event.style and event.tag is None  # libyaml reports plain style as '', PyYAML as None
         mark: Any = event.start_mark  # set on every parsed event
         node = YScalar(event.value, Position(mark.line + 1, mark.column + 1), plain)
+        end: Any = event.end_mark
+        if plain and self.source.startswith((" ", "\t"), end.index):  # rare: most end at ':' or a line break
+            node.cut = self._comment_after(end)
         if event.anchor is not None:
             self.anchors[event.anchor] = node
         return self._attach(node, event)
+
+    def _comment_after(self, end: Any) -> CommentCut | None:
+        """The comment that cut a plain scalar short, if spaces and a '#' follow where it ends."""
+        found = COMMENT_AFTER.match(self.source, end.index)
+        if found is None:
+            return None
+        start = found.end() - 1
+        line_end = self.source.find("\n", start)
+        lost = self.source[start : line_end if line_end >= 0 else len(self.source)].rstrip("\r")
+        return CommentCut(Position(end.line + 1, end.column + 1 + start - end.index), lost)
 
     def _alias(self, event: yaml.AliasEvent) -> bool:
         node = self.anchors.get(event.anchor or "")
