@@ -282,7 +282,11 @@ CASES = [
         [("start: hello", "start: helo")],
         ["s.yaml:12:8: error: there is no node 'helo'; did you mean 'hello'?"],
     ),
-    ("start at an ending", [("start: hello", "start: happy")], ["s.yaml:12:8: error: there is no node 'happy'"]),
+    (
+        "start at an ending",
+        [("start: hello", "start: happy")],
+        ["s.yaml:12:8: error: 'happy' is an ending, not a node: a conversation starts at a node, never at an ending"],
+    ),
     (
         "node and ending share an id",
         [("  cross:\n    outcome", "  hello:\n    outcome")],
@@ -315,7 +319,10 @@ CASES = [
     (
         "walks_out_to a node",
         [("  anger: 50\n", "  anger: 50\n  walks_out_at: 90\n  walks_out_to: hello\n")],
-        ["s.yaml:13:17: error: there is no ending 'hello'"],
+        [
+            "s.yaml:13:17: error: 'hello' is a node, not an ending: "
+            "walking out ends the conversation, so name the ending it leads to"
+        ],
     ),
     # --- timers ---
     (
@@ -409,8 +416,7 @@ CASES = [
         ],
         [
             "s.yaml:14:3: error: no choice is available (and no timer runs) at node 'hello' with anger 50 and flags: none",
-            "s.yaml:17:9: warning: the flag 'vip' is tested here but no choice sets it",
-            "s.yaml:24:9: warning: the flag 'vip' is tested here but no choice sets it",
+            "s.yaml:17:9: warning: the flag 'vip' is tested here (and on line 24) but no choice sets it",
         ],
     ),
     (

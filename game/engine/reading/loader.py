@@ -96,7 +96,7 @@ def read_scenario(
     data: bytes, path: str, principles: Mapping[str, Principle] | None = None, limits: SizeLimits = DEFAULT_LIMITS
 ) -> LoadReport:
     """Parse and check one scenario file's bytes; `principles` None skips principle checks."""
-    from .validate import check_graph  # validate builds on the model this module makes
+    from .validate import check_flags, check_graph  # validate builds on the model this module makes
 
     sink = DiagnosticSink(path)
     text = decode(data, sink, limits)
@@ -104,8 +104,10 @@ def read_scenario(
     if tree is None:
         return LoadReport(None, sink.items)
     scenario = _ScenarioReader(sink, principles).read(tree, path, hashlib.sha256(data).hexdigest()[:16])
-    if scenario is not None and not sink.has_errors:
-        check_graph(scenario, sink)
+    if scenario is not None:
+        check_flags(scenario, sink)  # beside the other errors: a misspelt flag may be the cause of some
+        if not sink.has_errors:
+            check_graph(scenario, sink)
     return LoadReport(None if sink.has_errors else scenario, sink.items)
 
 
@@ -131,7 +133,8 @@ class _ScenarioReader:
         nodes = {key: self._node(key, at, node, shuffle) for key, (at, node) in raw_nodes.items()}
         self._check_people_speak(nodes)
         start_at = top.where("start")
-        start = self._reference(top.literal("start"), start_at, nodes_only=set(raw_nodes), what="node")
+        never_an_ending = "a conversation starts at a node, never at an ending"
+        start = self._reference(top.literal("start"), start_at, set(raw_nodes), "node", never_an_ending)
         return Scenario(
             id=top.ident("id", "the scenario id"),
             title=top.text("title", TextKind.LABEL),
@@ -182,7 +185,11 @@ class _ScenarioReader:
         walks_out_to = None
         if walks_out_at is not None:
             walks_out_to = self._reference(
-                reader.literal("walks_out_to"), reader.where("walks_out_to"), nodes_only=ending_ids, what="ending"
+                reader.literal("walks_out_to"),
+                reader.where("walks_out_to"),
+                ending_ids,
+                "ending",
+                "walking out ends the conversation, so name the ending it leads to",
             )
         elif reader.has("walks_out_to"):
             self.sink.error(reader.where("walks_out_to"), "walkout", "walks_out_to needs walks_out_at")
@@ -252,10 +259,14 @@ class _ScenarioReader:
         return Temperament(low, max(low, high))
 
     def _reference(
-        self, target: str, at: Position, nodes_only: set[str] | None = None, what: str = "node or ending"
+        self, target: str, at: Position, only: set[str] | None = None, what: str = "node or ending", why: str = ""
     ) -> str:
-        known = self.places if nodes_only is None else nodes_only
-        if target and target not in known:
+        """A `next`, or (with `only`) a reference that must name one kind of place, saying `why`."""
+        known = self.places if only is None else only
+        if target and target in self.places and target not in known:
+            kinds = "a node, not an ending" if what == "ending" else "an ending, not a node"
+            self.sink.error(at, "wrong-kind", f"{quoted(target)} is {kinds}: {why}")
+        elif target and target not in known:
             hint = did_you_mean(target, sorted(known))
             self.sink.error(at, "unknown-reference", f"there is no {what} {quoted(target)}{hint}")
         return target

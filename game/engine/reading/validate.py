@@ -15,9 +15,11 @@ from ..judging.loops import find_unbounded_loops
 from ..judging.statespace import Edge, TooManyStates, explore
 from ..model import Node, Scenario
 from ..playing.conditions import flags_named
-from .diagnostics import Diagnostic, DiagnosticSink, Position, Severity
+from .diagnostics import Diagnostic, DiagnosticSink, Position, Severity, listed
+from .fields import did_you_mean
 from .links import able_to_end, depth_first, reachable_from_start
 from .reach import reachability
+from .unpickable import check_pickable
 
 
 def check_graph(scenario: Scenario, sink: DiagnosticSink) -> None:
@@ -30,7 +32,6 @@ def check_graph(scenario: Scenario, sink: DiagnosticSink) -> None:
             sink.error(node.position, "unreachable", f"node '{node.id}' cannot be reached from the start")
         elif node.id not in ends:
             sink.error(node.position, "no-ending", f"no ending can be reached from node '{node.id}'")
-    _check_flags(scenario, sink)
     if not sink.has_errors:
         _check_situations(scenario, sink)
 
@@ -56,22 +57,40 @@ def _route_closure(scenario: Scenario, targets: list[str]) -> set[str]:
     return seen
 
 
-def _check_flags(scenario: Scenario, sink: DiagnosticSink) -> None:
+def check_flags(scenario: Scenario, sink: DiagnosticSink) -> None:
+    """A flag tested but never set is most often a typo: said once per flag, at the first test, naming
+    the other places and the closest flag that is set. It needs only the conditions and the flags set,
+    so it runs beside every other error rather than after them."""
     consequences = [c for node in scenario.nodes.values() for c in node.consequences()]
-    set_somewhere = set().union(*(c.sets for c in consequences))
+    set_somewhere = sorted(set().union(*(c.sets for c in consequences)))
+    tested_at: dict[str, list[Position]] = {}
     for node in scenario.nodes.values():
         tested = [(c.condition, c.position) for c in node.choices] + [(r.condition, r.position) for r in node.route]
         for condition, position in tested:
-            for flag in sorted(flags_named(condition) - set_somewhere):
-                sink.warning(position, "flag-never-set", f"the flag '{flag}' is tested here but no choice sets it")
+            for flag in flags_named(condition).difference(set_somewhere):
+                places = tested_at.setdefault(flag, [])
+                if position not in places:  # a block shared through an alias is one place
+                    places.append(position)
+    for flag, places in sorted(tested_at.items(), key=lambda item: min(item[1])):
+        first, *others = sorted(places)
+        also = f" (and on {_lines(others)})" if others else ""
+        hint = did_you_mean(flag, set_somewhere)
+        sink.warning(first, "flag-never-set", f"the flag '{flag}' is tested here{also} but no choice sets it{hint}")
+
+
+def _lines(positions: list[Position]) -> str:
+    """'line 4', or 'lines 4, 9 and 12'."""
+    return f"line{'s' if len(positions) > 1 else ''} {listed([str(position.line) for position in positions])}"
 
 
 def _check_situations(scenario: Scenario, sink: DiagnosticSink) -> None:
     bounds = scenario.customer.temperament
     reached: set[str] = set()
     walk = depth_first(scenario)
+    played = []
     for temperament in sorted({bounds.low, typical_temperament(scenario), bounds.high}):
         found = reachability(scenario, temperament, walk)
+        played.append(found)
         reached |= found.places()
         for state in found.stuck[:1]:
             sink.error(
@@ -81,6 +100,7 @@ def _check_situations(scenario: Scenario, sink: DiagnosticSink) -> None:
             )
         if found.stuck or (walk.has_loop and not _check_loops(scenario, temperament, sink)):
             return
+    check_pickable(scenario, played, sink)
     for ending in scenario.endings.values():
         if ending.id not in reached:
             sink.warning(ending.position, "ending-unreached", f"no way of playing reaches the ending '{ending.id}'")
