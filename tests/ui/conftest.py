@@ -132,9 +132,11 @@ def resize_window(size: tuple[int, int]) -> None:
 
 @pytest.fixture
 def broken_library(tmp_path: Path) -> Path:
-    """A copy of the shipped library plus a scenario file with a mistake in it."""
+    """The walk-in (with the principles) plus a scenario file with a mistake in it."""
     folder = tmp_path / "library"
-    shutil.copytree(SCENARIOS, folder, ignore=shutil.ignore_patterns("schema"))
+    folder.mkdir()
+    for name in ("angry-walk-in.yaml", "principles.yaml"):
+        shutil.copy(SCENARIOS / name, folder / name)
     text = (SCENARIOS / "angry-walk-in.yaml").read_text(encoding="utf-8")
     text = text.replace("id: angry-walk-in", "id: broken-walk-in", 1).replace("start: burst-in", "start: nowhere", 1)
     (folder / "broken-walk-in.yaml").write_text(text, encoding="utf-8")
@@ -144,18 +146,31 @@ def broken_library(tmp_path: Path) -> Path:
 AppFactory = Callable[..., Driver]
 
 
+def walk_in_library(tmp_path: Path) -> Path:
+    """A library of the angry walk-in alone, so the picker's first card is the scenario the flows
+    script; tests of the whole library pass `scenarios=SCENARIOS`."""
+    folder = tmp_path / "walk-in-library"
+    if not folder.exists():
+        folder.mkdir()
+        for name in ("angry-walk-in.yaml", "principles.yaml"):
+            shutil.copy(SCENARIOS / name, folder / name)
+        shutil.copytree(SCENARIOS / "schema", folder / "schema")
+    return folder
+
+
 @pytest.fixture
 def make_app(tmp_path: Path) -> Iterator[AppFactory]:
     """Builds Apps (one at a time) in a saves folder of this test's own; quits pygame after."""
 
     def build(
         size: tuple[int, int] = (1280, 720),
-        scenarios: Path = SCENARIOS,
+        scenarios: Path | None = None,
         saves: Path | None = None,
         seed: int | None = None,
     ) -> Driver:
         pygame.quit()
-        app = App(AppConfig(scenarios, saves or tmp_path / "saves", size, seed))
+        library = scenarios or walk_in_library(tmp_path)
+        app = App(AppConfig(library, saves or tmp_path / "saves", size, seed))
         pygame.event.clear()
         driver = Driver(app)
         driver.frame()
