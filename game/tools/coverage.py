@@ -98,7 +98,8 @@ def render(files: list[str], rows: list[Coverage]) -> str:
     ]
     if untaught:
         lines += ["", "Taught by no answer:"]
-        lines += [f"  {row.id:<24}{row.principle.name if row.principle else ''}" for row in untaught]
+        width = max(len(row.id) for row in untaught) + 2  # the longest id still has room before its name
+        lines += [f"  {row.id:<{width}}{row.principle.name if row.principle else ''}" for row in untaught]
     for row in rows:
         if not row.taught:
             continue

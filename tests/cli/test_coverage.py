@@ -48,7 +48,7 @@ def test_the_text_report_names_the_gaps_first(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     head = done.stdout.splitlines()[:4]
     assert head[0] == "3 principles against 1 scenario file(s): 2 taught, 1 taught by no answer"
-    assert head[2:4] == ["Taught by no answer:", "  debrief-afterwards      Debrief after a hard customer"]
+    assert head[2:4] == ["Taught by no answer:", "  debrief-afterwards  Debrief after a hard customer"]
     assert "stay-calm: Manage your own emotions; followed by 0 answer(s), broken by 1" in done.stdout
     assert f"  breaks  {tmp_path / 'balanced.yaml'}:34  'ramble' at second (quality 0.00)" in done.stdout
 
