@@ -37,6 +37,7 @@ class Library:
 
     reports: dict[Path, LoadReport] = field(default_factory=dict)
     extra: list[Diagnostic] = field(default_factory=list)  # principles file and cross-file problems
+    unchecked: list[Path] = field(default_factory=list)  # folders with no principles file: names not checked
 
     @property
     def scenarios(self) -> list[Scenario]:
@@ -105,6 +106,8 @@ def load_library(targets: list[Path], limits: SizeLimits = DEFAULT_LIMITS) -> Li
             if folder not in principles_by_folder:
                 principles_by_folder[folder], problems = load_principles(folder)
                 library.extra.extend(problems)
+                if principles_by_folder[folder] is None and not problems:
+                    library.unchecked.append(folder)
             library.reports[path] = _report(path, principles_by_folder[folder], limits)
     library.extra.extend(check_library(library.scenarios))
     return library

@@ -29,7 +29,7 @@ from game.engine import (
     TooManyStates,
     result,
 )
-from game.storage.scenario_files import load_library
+from game.storage.scenario_files import PRINCIPLES_FILE, load_library
 from game.storage.settings import TEXT_SIZES
 
 from . import coverage, lint, new_scenario, scenario_graph
@@ -163,6 +163,9 @@ def validate(paths: list[str], limits: SizeLimits = DEFAULT_LIMITS) -> int:
     diagnostics = library.diagnostics
     for diagnostic in diagnostics:
         print(diagnostic)
+    for folder in library.unchecked:  # a note, not a warning: a folder of drafts may rightly have none
+        unchecked = f"note: 'principle' names in {folder} were not checked: there is no {PRINCIPLES_FILE} beside them"
+        print(unchecked, file=sys.stderr)
     hint_when_over_size(diagnostics)
     shown = [d for d in diagnostics if d.code != TOO_MANY]
     errors = sum(1 for d in shown if d.is_error) + len(unusable_paths)

@@ -55,3 +55,15 @@ def test_text_cut_by_a_hash_is_a_warning_that_says_to_quote_it(tmp_path: Path) -
         "leaves it out; put the whole text in quotes, or that part is lost"
     ]
     assert (summary, code) == ("checked 1 scenario file(s): 0 error(s), 1 warning(s)", 0)
+
+
+def test_principle_names_left_unchecked_are_noted_once_per_folder(tmp_path: Path) -> None:
+    """Without a principles file the names cannot be checked; validate says so once, and still passes."""
+    shipped = Path(__file__).resolve().parents[2] / "scenarios"
+    for name in ("all-caps.yaml", "the-baiter.yaml"):
+        (tmp_path / name).write_bytes((shipped / name).read_bytes())
+    done = run("validate", str(tmp_path))
+    assert done.returncode == 0
+    assert done.stderr.count("were not checked: there is no principles.yaml beside them") == 1
+    (tmp_path / "principles.yaml").write_bytes((shipped / "principles.yaml").read_bytes())
+    assert "were not checked" not in run("validate", str(tmp_path)).stderr
