@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from game.engine.reading.loader import read_scenario
 from tests.engine.test_diagnostics import BASE, PRINCIPLES, printed, variant
 from tests.engine.test_yaml_problems import PARSERS, read_by_each_parser, reading_with
+from tests.paths import ANGRY_WALK_IN as WALK_IN
 
 TAB = "s.yaml:{}: error: a tab indents this line, and YAML allows only spaces for indentation: use spaces"
 
@@ -135,3 +136,16 @@ def test_every_tabbed_line_is_reported_whatever_else_follows(lines: list[int], t
         line = tabbed[diagnostic.position.line - 1]
         assert 1 <= diagnostic.position.column <= len(line) + 1, diagnostic
     assert report.scenario is None
+
+
+def test_a_forbidden_character_met_on_the_reading_after_the_tabs_is_reported_too() -> None:
+    """libyaml checks characters a chunk at a time, so a control character far down a long file can be
+    met only on the second reading, the one with the tabs spaced out (Hypothesis found it with PyYAML
+    6.0.1); then it is reported like any other, never raised."""
+    lines = WALK_IN.read_text(encoding="utf-8").split("\n")
+    text = "\n".join(["\t" + lines[0], "\t" + lines[0], *lines[1:]])
+    text = text[:16398] + "\x1f" + text[16398:]
+    for parser in PARSERS.values():
+        with reading_with(parser):
+            found = printed(text, PRINCIPLES)
+        assert any("the character U+001F is not allowed in YAML text; remove it" in line for line in found)

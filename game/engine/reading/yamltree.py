@@ -141,6 +141,14 @@ def _position_in_bytes(data: bytes, offset: int) -> Position:
 
 def read_tree(text: str, sink: DiagnosticSink, limits: SizeLimits = DEFAULT_LIMITS) -> YNode | None:
     """Parse one YAML document into a positioned tree; None (with diagnostics) if it fails."""
+    try:
+        return _read_tree(text, sink, limits)
+    except yaml.reader.ReaderError:  # a character YAML forbids, met on any reading (a second one too)
+        sink.error(*_describe_bad_character(text))  # libyaml's offset counts UTF-8 bytes: find it ourselves
+        return None
+
+
+def _read_tree(text: str, sink: DiagnosticSink, limits: SizeLimits) -> YNode | None:
     before = sink.mark()
     try:
         return _build_tree(_Loader, text, _TreeBuilder(sink, limits.max_values, text))
@@ -152,9 +160,6 @@ def read_tree(text: str, sink: DiagnosticSink, limits: SizeLimits = DEFAULT_LIMI
             sink.rollback(before)
             return _read_despite_tabs(text, sink, limits)
         sink.error(*_describe_parse_error(problem, text))
-        return None
-    except yaml.reader.ReaderError:  # a character YAML forbids; libyaml's offset counts UTF-8 bytes
-        sink.error(*_describe_bad_character(text))
         return None
 
 
