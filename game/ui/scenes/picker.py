@@ -4,7 +4,8 @@ A scenario that fails validation is listed, greyed out with its first error (one
 however long the message), so a trainer sees at once why it is missing from play; it cannot be
 started. A broken principles file is listed the same way. The library is read again when a file
 in it is added, saved or removed (the App has the picker look about once a second) or on F5,
-and the focus stays on the same file.
+and the focus stays on the same file. Which cards show, in what order, and the filter row
+that chooses them are in picker_filter.py.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 
 import pygame
 
-from game.engine import Channel, Diagnostic, Scenario, sort_key, typographic
+from game.engine import Diagnostic, Scenario, sort_key, typographic
 from game.storage.scenario_files import Library, load_library
 
 from ..host import Host
@@ -25,9 +26,8 @@ from ..scroll import Scroller, TextBlock
 from ..theme import Theme
 from ..widgets import Button, ButtonList
 from .picker_art import PLAY, draw_channel_icon, draw_keys, draw_pips, draw_play
+from .picker_filter import CHANNEL_NAMES, MAX_DIFFICULTY, REMEMBERED, Filter, FilterRow, draw_row, layout_row, shown
 
-CHANNELS = {Channel.IN_PERSON: "In person", Channel.PHONE: "Phone", Channel.CHAT: "Chat"}
-MAX_DIFFICULTY = 5
 PROBLEM_CHARS = 160  # about two lines of a card at the smallest window
 SCENARIO_BROKEN = "This scenario has a mistake and can\u2019t be played yet:"
 PRINCIPLES_BROKEN = "The principles file has a mistake, so debriefs leave its advice out until it is fixed:"
@@ -87,8 +87,11 @@ class PickerScene(Scene):
         from game.storage.watch import library_watcher  # with the picker, not at start-up
 
         self.watcher = library_watcher(self.app.library)  # before reading: a save meanwhile is seen next time
-        self.cards = cards_of(load_library([self.app.library]))
+        self.library_cards = cards_of(load_library([self.app.library]))
+        self.chosen = REMEMBERED.get(app, Filter())
+        self.cards = shown(self.library_cards, self.chosen)  # what the filter shows, in order
         self.focus = 0  # a card, or len(cards) for the Back button
+        self.row = FilterRow((), (), 0)
         self.scroller = Scroller()
         self.layouts: list[CardLayout] = []
         self.back = ButtonList([Button("back", "Back")], focus=-1 if self.cards else 0)  # -1: a card has focus
@@ -110,9 +113,18 @@ class PickerScene(Scene):
         """Read the library again, keeping the focus on the same file (or where it was, if it is gone)."""
         self.watcher.changes()  # what this read sees need not be reported again
         focused = self.focused.path if self.focused is not None else None
-        self.cards = cards_of(load_library([self.app.library]))
+        self.library_cards = cards_of(load_library([self.app.library]))
+        self._show(focused, min(self.focus, len(self.library_cards)))
+
+    def choose(self, chosen: Filter) -> None:
+        """Show what `chosen` admits, remembered for the next visit; the focus stays on its file if shown."""
+        self.chosen = REMEMBERED[self.app] = chosen
+        self._show(self.focused.path if self.focused is not None else None, 0)
+
+    def _show(self, focused: Path | None, otherwise: int) -> None:
+        self.cards = shown(self.library_cards, self.chosen)
         paths = [card.path for card in self.cards]
-        self.focus = paths.index(focused) if focused in paths else min(self.focus, len(self.cards))
+        self.focus = paths.index(focused) if focused in paths else min(otherwise, len(self.cards))
         self.back.focus = 0 if self.focused is None else -1
         self.relayout()
 
@@ -126,16 +138,23 @@ class PickerScene(Scene):
                 self.reload()
             case Move(dy=dy) if dy:
                 self._focus(max(0, min(len(self.cards), self.focus + dy)))
+            case Move(dx=dx) if dx:
+                self.choose(self.chosen.step_channel(dx))
             case Confirm() | Skip():
                 move = Pop() if self.focused is None else self.start(self.focus)
-            case Choose(index=index) if index < len(self.cards):
-                self._focus(index)
+            case Choose(index=index) if index < MAX_DIFFICULTY:
+                self.choose(self.chosen.toggle_difficulty(index + 1))
             case Scroll(dy=dy):
                 self.scroller.scroll(dy * 2 * self.app.theme.font("body").get_linesize())
+                self._follow_scroll(dy)
             case Point(pos=pos):
                 hit = self._at(pos)
                 if hit is not None:
                     self.focus = hit
+            case Click(pos=pos) if self.row.at(pos) is not None:
+                chip = self.row.at(pos)
+                assert chip is not None
+                self.choose(chip.applied(self.chosen))
             case Click(pos=pos):
                 hit = self._at(pos)
                 if hit == len(self.cards):
@@ -151,6 +170,24 @@ class PickerScene(Scene):
         if index < len(self.layouts):
             rect = self.layouts[index].rect
             self.scroller.reveal(rect.top, rect.bottom, self.app.theme.px(10))
+
+    def _follow_scroll(self, dy: int) -> None:
+        """Keep the focus on a card in view as the list scrolls: the first one shown when scrolling
+        on, the last when scrolling back, so the highlighted card is always one you can see; at
+        either end of the list the end card takes the focus, so Page Down reaches the last card."""
+        if self.focused is None or not self.layouts:
+            return
+        scroller = self.scroller
+        top, height = scroller.target, scroller.viewport.height
+        if dy < 0 and top >= scroller.max_offset:
+            self.focus = len(self.layouts) - 1
+        elif dy > 0 and top <= 0:
+            self.focus = 0
+        else:
+            rects = [layout.rect for layout in self.layouts]
+            in_view = [i for i, rect in enumerate(rects) if rect.bottom > top and rect.top < top + height]
+            if in_view and self.focus not in in_view:
+                self.focus = in_view[0] if dy < 0 else in_view[-1]
 
     def _at(self, pos: tuple[int, int]) -> int | None:
         if self.back.at(pos) is not None:
@@ -173,7 +210,8 @@ class PickerScene(Scene):
         margin = theme.px(28)
         column = min(width - 2 * margin, theme.px(1040))
         left = (width - column) // 2
-        top = margin + theme.font("title").get_linesize() + theme.px(12)
+        self.row = layout_row(theme, left, margin + theme.font("title").get_linesize() + theme.px(8), column)
+        top = self.row.bottom + theme.px(14)
         button_height = theme.font("body").get_linesize() + 2 * theme.px(12)
         back_width = theme.text("Back", "body").get_width() + 2 * theme.px(16) + theme.px(2)
         self.back.buttons[0].rect = pygame.Rect(
@@ -198,8 +236,12 @@ class PickerScene(Scene):
         view = scroller.viewport
         surface.blit(theme.text("Choose a scenario", "title"), (view.x, theme.px(24)))
         draw_keys(surface, theme, (view.x, self.back.buttons[0].rect.centery))
-        if not self.cards:
+        draw_row(surface, theme, self.row, self.chosen)
+        if not self.library_cards:
             empty = f"No scenarios were found in {self.app.library}."
+            surface.blit(theme.text(empty, "body", palette.muted, view.width), view.topleft)
+        elif not self.cards:
+            empty = f"No scenarios match: {self.chosen.describe()}. Choose \u201cAll\u201d above to see every one."
             surface.blit(theme.text(empty, "body", palette.muted, view.width), view.topleft)
         previous_clip = surface.get_clip()
         surface.set_clip(view)
@@ -231,7 +273,7 @@ class PickerScene(Scene):
         x, y = scroller.to_screen(pygame.Rect(layout.meta, (0, 0))).topleft
         if y < scroller.viewport.top or y + small.get_linesize() > scroller.viewport.bottom:
             return  # drawn a whole line at a time, like the text
-        words = theme.text(f"{CHANNELS[card.scenario.channel]}   \u00b7   Difficulty", "small", palette.muted)
+        words = theme.text(f"{CHANNEL_NAMES[card.scenario.channel]}   \u00b7   Difficulty", "small", palette.muted)
         surface.blit(words, (x, y))
         x += words.get_width() + theme.px(10)
         x = draw_pips(surface, theme, (x, y + small.get_linesize() // 2), card.scenario.difficulty, MAX_DIFFICULTY)
