@@ -28,6 +28,7 @@ from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.title import TitleScene
+from tests.ui.test_picker_filter import fifty
 
 if TYPE_CHECKING:
     from tests.ui.conftest import AppFactory, Driver
@@ -52,7 +53,8 @@ def targets(scene: Scene) -> Targets:
             return Targets([b.rect for b in scene.menu.buttons])
         case PickerScene():
             cards = [scene.scroller.to_screen(layout.rect) for layout in scene.layouts]
-            return Targets([b.rect for b in scene.back.buttons], scene.scroller.viewport, cards)
+            fixed = [b.rect for b in scene.back.buttons] + [chip.rect for chip in scene.row.chips]
+            return Targets(fixed, scene.scroller.viewport, cards)
         case PlayScene():
             panel = scene.panel
             fixed = [panel.frame] if panel.shown else []  # the trainer panel, with its jump button inside
@@ -185,3 +187,34 @@ def test_the_trainer_screens_fit_too(
     game.press("j")
     settle(game)
     check(game, "the jump list")
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_the_picker_fits_with_fifty_scenarios_and_its_filter_row(
+    make_app: AppFactory, tmp_path: Path, size: tuple[int, int], high_contrast: bool
+) -> None:
+    """The filter row's chips (wrapped onto two lines where the window is narrow), the cards
+    filtered, scrolled to the end, and a filter that matches nothing."""
+    saves = tmp_path / "saves"
+    save_settings(saves, Settings(text_size=LARGEST, high_contrast=high_contrast))
+    game = make_app(size, scenarios=fifty(tmp_path), saves=saves)
+    game.press("enter")
+    settle(game)
+    check(game, "picker of fifty")
+    game.press("right", "4")
+    settle(game)
+    check(game, "picker, in person at difficulty 4")
+    game.press("4", "left")
+    game.press(*["pagedown"] * 60)
+    settle(game)
+    check(game, "picker, scrolled to the fiftieth card")
+    picker = game.top
+    assert isinstance(picker, PickerScene) and picker.focus == len(picker.cards) - 1
+    game.press("esc")
+    game = make_app(size, saves=saves)  # the walk-in alone: no phone scenario
+    game.press("enter", "right", "right")
+    settle(game)
+    picker = game.top
+    assert isinstance(picker, PickerScene) and not picker.cards
+    check(game, "picker, nothing matches")
