@@ -66,11 +66,12 @@ def settle(driver: Driver) -> None:
 
 
 def focus_in_view(picker: PickerScene) -> bool:
-    """The focused card (or Back) is on screen, at the scroll the viewer sees once it settles."""
+    """The focused card's top, with its title (or Back), is on screen at the scroll the viewer sees
+    once it settles."""
     if picker.focused is None:
         return True
-    rect, scroller = picker.layouts[picker.focus].rect, picker.scroller
-    return rect.bottom > scroller.target and rect.top < scroller.target + scroller.viewport.height
+    top, scroller = picker.layouts[picker.focus].rect.top, picker.scroller
+    return scroller.target <= top < scroller.target + scroller.viewport.height
 
 
 def chip(picker: PickerScene, label: str, group: str) -> Chip:

@@ -172,8 +172,8 @@ class PickerScene(Scene):
             self.scroller.reveal(rect.top, rect.bottom, self.app.theme.px(10))
 
     def _follow_scroll(self, dy: int) -> None:
-        """Keep the focus on a card in view as the list scrolls: the first one shown when scrolling
-        on, the last when scrolling back, so the highlighted card is always one you can see; at
+        """Keep the focus on a card whose top is in view as the list scrolls: the first when scrolling
+        on, the last when scrolling back, so the highlighted card's title is always seen; at
         either end of the list the end card takes the focus, so Page Down reaches the last card."""
         if self.focused is None or not self.layouts:
             return
@@ -184,8 +184,8 @@ class PickerScene(Scene):
         elif dy > 0 and top <= 0:
             self.focus = 0
         else:
-            rects = [layout.rect for layout in self.layouts]
-            in_view = [i for i, rect in enumerate(rects) if rect.bottom > top and rect.top < top + height]
+            tops = [layout.rect.top for layout in self.layouts]
+            in_view = [i for i, card_top in enumerate(tops) if top <= card_top < top + height]  # its title shows
             if in_view and self.focus not in in_view:
                 self.focus = in_view[0] if dy < 0 else in_view[-1]
 
