@@ -13,22 +13,32 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import Protocol, TypeVar
 from weakref import WeakKeyDictionary
 
 import pygame
 
-from game.engine import Channel
+from game.engine import Channel, Scenario
 
 from ..theme import Theme
-
-if TYPE_CHECKING:
-    from .picker import Card
 
 CHANNEL_NAMES = {Channel.IN_PERSON: "In person", Channel.PHONE: "Phone", Channel.CHAT: "Chat"}
 CHANNEL_ORDER: tuple[Channel | None, ...] = (None, *CHANNEL_NAMES)
 MAX_DIFFICULTY = 5
 GROUP_LABELS = {"channel": "Channel (Left/Right):", "difficulty": "Difficulty (keys 1\u20135):"}
+
+
+class Listed(Protocol):
+    """What ordering and filtering need of a picker card (picker.Card), without importing it back."""
+
+    @property
+    def title(self) -> str: ...
+
+    @property
+    def scenario(self) -> Scenario | None: ...
+
+
+CardT = TypeVar("CardT", bound=Listed)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +48,7 @@ class Filter:
     channel: Channel | None = None
     difficulty: int | None = None
 
-    def admits(self, card: Card) -> bool:
+    def admits(self, card: Listed) -> bool:
         scenario = card.scenario
         if scenario is None:
             return True
@@ -62,7 +72,7 @@ class Filter:
 REMEMBERED: WeakKeyDictionary[object, Filter] = WeakKeyDictionary()  # per App, while it runs
 
 
-def shown(cards: Iterable[Card], chosen: Filter) -> list[Card]:
+def shown(cards: Iterable[CardT], chosen: Filter) -> list[CardT]:
     """The cards the filter admits, gentle to hard, then any broken files in file order."""
     admitted = [card for card in cards if chosen.admits(card)]
     good = [card for card in admitted if card.scenario is not None]
