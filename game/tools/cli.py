@@ -29,7 +29,7 @@ from game.engine import (
     TooManyStates,
     result,
 )
-from game.storage.scenario_files import PRINCIPLES_FILE, load_library
+from game.storage.scenario_files import PRINCIPLES_FILE
 from game.storage.settings import TEXT_SIZES
 
 from . import coverage, lint, new_scenario, scenario_graph
@@ -40,7 +40,7 @@ from .common import flags_known, hint_when_over_size, load_or_report, parse_flag
 from .migrate import migrate
 from .play_text import play_in_terminal
 from .progress import Progress
-from .targets import targets_or_library, unusable
+from .targets import library_of, targets_or_library
 from .text_render import render_debrief, terminal_safe
 
 
@@ -156,10 +156,7 @@ def open_game() -> int:
 
 
 def validate(paths: list[str], limits: SizeLimits = DEFAULT_LIMITS) -> int:
-    unusable_paths = unusable(paths)
-    for path, why in unusable_paths.items():
-        print(f"{path}:1:1: error: {why}")
-    library = load_library([Path(p) for p in paths if p not in unusable_paths], limits)
+    library, unusable_paths = library_of(paths, limits, sys.stdout)
     diagnostics = library.diagnostics
     for diagnostic in diagnostics:
         print(diagnostic)
@@ -168,7 +165,7 @@ def validate(paths: list[str], limits: SizeLimits = DEFAULT_LIMITS) -> int:
         print(unchecked, file=sys.stderr)
     hint_when_over_size(diagnostics)
     shown = [d for d in diagnostics if d.code != TOO_MANY]
-    errors = sum(1 for d in shown if d.is_error) + len(unusable_paths)
+    errors = sum(1 for d in shown if d.is_error) + unusable_paths
     warnings = len(shown) - sum(1 for d in shown if d.is_error)
     capped = len(diagnostics) - len(shown)
     more = f"; {capped} file(s) had more problems than shown (see each one's last line)" if capped else ""

@@ -13,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 from game.engine import Coverage, Principle, Teaching, principle_coverage, sort_key
-from game.storage.scenario_files import PRINCIPLES_FILE, load_library, load_principles
+from game.storage.scenario_files import PRINCIPLES_FILE, load_principles
 
 from .arguments import add_size_limits
-from .targets import targets_or_library, unusable
+from .targets import library_of, targets_or_library
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,11 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = targets_or_library(args.paths)
-    missing = unusable(paths)
-    for path, why in missing.items():
-        print(f"{path}:1:1: error: {why}", file=sys.stderr)
-    library = load_library([Path(p) for p in paths if p not in missing], args.limits)
+    library, missing = library_of(targets_or_library(args.paths), args.limits, sys.stderr)
     broken = [path for path, loaded in library.reports.items() if loaded.scenario is None]
     for diagnostic in sorted((d for d in library.diagnostics if d.is_error), key=sort_key):
         print(diagnostic, file=sys.stderr)

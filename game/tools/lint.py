@@ -9,14 +9,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from game.engine import lint, sort_key
-from game.storage.scenario_files import load_library
 
 from .arguments import add_size_limits
 from .progress import Progress
-from .targets import targets_or_library, unusable
+from .targets import library_of, targets_or_library
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -27,14 +25,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    paths = targets_or_library(args.paths)
-    missing = unusable(paths)
-    for path, why in missing.items():
-        print(f"{path}:1:1: error: {why}")
     warnings = broken = 0
     with Progress(sys.stderr, "lint") as progress:  # a large scenario is played out three times
         progress.stage("reading the files")
-        library = load_library([Path(p) for p in paths if p not in missing], args.limits)
+        library, missing = library_of(targets_or_library(args.paths), args.limits, sys.stdout)
         for file, loaded in library.reports.items():
             if loaded.scenario is None:
                 broken += 1

@@ -7,9 +7,11 @@ files is reported in our words before any file is read.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TextIO
 
+from game.engine import SizeLimits
 from game.storage.locations import default_library
-from game.storage.scenario_files import PRINCIPLES_FILE, scenario_paths
+from game.storage.scenario_files import PRINCIPLES_FILE, Library, load_library, scenario_paths
 
 NO_SCENARIOS = (
     f"no scenario files in this folder (a scenario file is a *.yaml file directly inside it, not {PRINCIPLES_FILE})"
@@ -32,3 +34,12 @@ def nothing_to_check(path: Path) -> str | None:
     if path.is_dir() and not scenario_paths(path):
         return NO_SCENARIOS
     return None
+
+
+def library_of(paths: list[str], limits: SizeLimits, report_to: TextIO) -> tuple[Library, int]:
+    """The library of the usable paths, after each unusable one is reported as an error at its
+    line 1; with how many were unusable, which count as errors."""
+    missing = unusable(paths)
+    for path, why in missing.items():
+        print(f"{path}:1:1: error: {why}", file=report_to)
+    return load_library([Path(p) for p in paths if p not in missing], limits), len(missing)
