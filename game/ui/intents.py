@@ -113,6 +113,18 @@ class Jump(Signal):
     __slots__ = ()
 
 
+class Home(Signal):
+    """Home: to the first item of a list."""
+
+    __slots__ = ()
+
+
+class End(Signal):
+    """End: to the last item of a list."""
+
+    __slots__ = ()
+
+
 @dataclass(frozen=True, slots=True)
 class Resized:
     size: tuple[int, int]
@@ -120,7 +132,7 @@ class Resized:
 
 Intent = (
     Move | Confirm | Back | Skip | Choose | Point | Click | Scroll | Quit | Resized | ToggleFullscreen | TogglePlayTest
-) | (Reload | Jump)
+) | (Reload | Jump | Home | End)
 
 NUMBER_KEY_COUNT = 9  # 1-9 on the top row and on the keypad
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n - 1 for n in range(1, NUMBER_KEY_COUNT + 1)} | {
@@ -141,6 +153,8 @@ SIMPLE_KEYS: dict[int, Intent] = {
     pygame.K_F2: TogglePlayTest(),
     pygame.K_F5: Reload(),
     pygame.K_j: Jump(),
+    pygame.K_HOME: Home(),
+    pygame.K_END: End(),
 }
 SHIFTED_KEYS: dict[int, Intent] = {pygame.K_PAGEUP: Scroll(3, aside=True), pygame.K_PAGEDOWN: Scroll(-3, aside=True)}
 

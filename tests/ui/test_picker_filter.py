@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pygame
 import pytest
 
 from game.engine import Channel
@@ -201,3 +202,13 @@ def test_a_filter_that_matches_nothing_says_so_legibly_at_the_largest_text(
     assert not list(low_contrast(screen.drawn))
     driver.press("enter")
     assert driver.scene_is("title"), "Enter on Back leaves"
+
+
+def test_end_and_home_jump_to_the_last_and_first_cards_with_them_in_view(make_app: AppFactory, tmp_path: Path) -> None:
+    driver, picker = open_picker(make_app, fifty(tmp_path), (960, 540))
+    driver.press(pygame.K_END)
+    settle(driver)
+    assert picker.focus == len(picker.cards) - 1 and focus_in_view(picker)
+    driver.press(pygame.K_HOME)
+    settle(driver)
+    assert picker.focus == 0 and focus_in_view(picker)

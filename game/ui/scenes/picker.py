@@ -19,7 +19,7 @@ from game.engine import Diagnostic, Scenario, sort_key, typographic
 from game.storage.scenario_files import Library, load_library
 
 from ..host import Host
-from ..intents import Back, Choose, Click, Confirm, Intent, Move, Point, Reload, Scroll, Skip
+from ..intents import Back, Choose, Click, Confirm, End, Home, Intent, Move, Point, Reload, Scroll, Skip
 from ..navigation import Conversation, Navigation, Pop, Push
 from ..scene import Scene
 from ..scroll import Scroller, TextBlock
@@ -138,6 +138,10 @@ class PickerScene(Scene):
                 self.reload()
             case Move(dy=dy) if dy:
                 self._focus(max(0, min(len(self.cards), self.focus + dy)))
+            case Home():
+                self._focus(0)
+            case End():
+                self._focus(max(0, len(self.cards) - 1))
             case Move(dx=dx) if dx:
                 self.choose(self.chosen.step_channel(dx))
             case Confirm() | Skip():
