@@ -216,15 +216,18 @@ class Session:
         Seeding a generator costs more than the rest of a view, so it is made only when there is
         something to draw; when there is, it draws exactly as it always has."""
         if len(node.say) < 2 and not (node.shuffle and len(offer.choices) > 1):
-            line = node.say[0] if node.say else ""
-            return line, offer.fixed if offer.fixed is not None else self._options(offer.choices)
+            return (node.say[0] if node.say else ""), self._in_file_order(offer)
         rng = random.Random(f"{self.seed}:{len(self.history)}")
         line = node.say[rng.randrange(len(node.say))] if node.say else ""
         if not node.shuffle:
-            return line, offer.fixed if offer.fixed is not None else self._options(offer.choices)
+            return line, self._in_file_order(offer)
         choices = list(offer.choices)
         rng.shuffle(choices)
         return line, self._options(choices)
+
+    def _in_file_order(self, offer: Offer) -> tuple[Option, ...]:
+        """The options unshuffled: the node's own when no choice has a condition, else as they stand now."""
+        return offer.fixed if offer.fixed is not None else self._options(offer.choices)
 
     def _options(self, choices: Iterable[tuple[Choice, Move]]) -> tuple[Option, ...]:
         options = (self._option(choice, move) for choice, move in choices)
