@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .errors import EngineError
     from .judging.analysis import Analysis, AnalysisError, PlayStatistics, analyse, analysis_for, random_play
+    from .judging.attempt import AnswerRecord, AttemptRecord, attempt_record
     from .judging.audit import answer_id, audit, recommendations
     from .judging.coverage import Coverage, Teaching, principle_coverage
     from .judging.extremes import OverallRange, overall_ranges
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
 HOMES = {
     "errors": ("EngineError",),
     "judging.analysis": ("Analysis", "AnalysisError", "PlayStatistics", "analyse", "analysis_for", "random_play"),
+    "judging.attempt": ("AnswerRecord", "AttemptRecord", "attempt_record"),
     "judging.audit": ("answer_id", "audit", "recommendations"),
     "judging.coverage": ("Coverage", "Teaching", "principle_coverage"),
     "judging.extremes": ("OverallRange", "overall_ranges"),
