@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -29,6 +30,10 @@ from .scene import Scene
 from .scenes.routes import screen_for, title_screen
 from .sound import Sound
 from .theme import Theme
+
+if TYPE_CHECKING:
+    from game.storage.results import ResultsStore
+    from game.storage.trainees import Trainee
 
 LOG = logging.getLogger(__name__)
 DEFAULT_SIZE = (1280, 720)
@@ -106,6 +111,8 @@ class App:
         self.frames = 0
         self.unwatched = 0.0  # seconds of frames since the screen on top last looked at its files
         self._configured_seed_used = False
+        self.trainee: Trainee | None = None  # who is practising
+        self.results: ResultsStore | None = None  # where attempts are recorded; None: not stored
         self.push(title_screen(self))
 
     # -- the scene stack ---------------------------------------------------------------
@@ -146,6 +153,10 @@ class App:
     @property
     def library(self) -> Path:
         return self.config.scenarios
+
+    @property
+    def data(self) -> Path:
+        return self.config.saves
 
     # -- settings and the window -----------------------------------------------------------
     def apply_settings(self, settings: Settings) -> None:

@@ -7,12 +7,16 @@ screen and no screen imports the App; leaving a screen is a returned move (navig
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from game.storage.settings import Settings
 
 from .sound import Sound
 from .theme import Theme
+
+if TYPE_CHECKING:  # named only: the title must not wait for SQLite to be imported
+    from game.storage.results import ResultsStore
+    from game.storage.trainees import Trainee
 
 
 class Host(Protocol):
@@ -37,6 +41,18 @@ class Host(Protocol):
     @property
     def library(self) -> Path:
         """The folder of scenarios the picker lists."""
+
+    @property
+    def data(self) -> Path:
+        """The data folder: settings, trainees, saves and the results database."""
+
+    @property
+    def trainee(self) -> Trainee | None:
+        """Who is practising, or None until someone is chosen."""
+
+    @property
+    def results(self) -> ResultsStore | None:
+        """Where finished attempts are recorded; None when they cannot be (`notice` says why)."""
 
     def next_seed(self) -> int:
         """The seed for a new conversation."""

@@ -65,13 +65,18 @@ class Debrief:
 
 
 @dataclass(frozen=True, slots=True)
+class Progress:
+    """The current trainee's progress: scores per scenario, a chart over attempts, what to practise."""
+
+
+@dataclass(frozen=True, slots=True)
 class JumpList:
     """The play-test view's list of nodes to start the conversation at, over the play screen."""
 
     over: Jumpable
 
 
-Destination = Picker | SettingsMenu | Conversation | PauseMenu | Debrief | JumpList
+Destination = Picker | SettingsMenu | Conversation | PauseMenu | Debrief | JumpList | Progress
 
 
 @dataclass(frozen=True, slots=True)

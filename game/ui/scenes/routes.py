@@ -5,7 +5,7 @@ loads only the title menu's modules (the picker and the play screen bring the en
 from __future__ import annotations
 
 from ..host import Host
-from ..navigation import Conversation, Debrief, Destination, JumpList, PauseMenu, Picker, SettingsMenu
+from ..navigation import Conversation, Debrief, Destination, JumpList, PauseMenu, Picker, Progress, SettingsMenu
 from ..scene import Scene
 
 
@@ -41,3 +41,7 @@ def screen_for(app: Host, to: Destination) -> Scene:
             from .jump import JumpScene
 
             return JumpScene(app, over)
+        case Progress():
+            from .progress import ProgressScene
+
+            return ProgressScene(app)
