@@ -13,12 +13,13 @@ from typing import IO
 
 import pygame
 
-from game.storage.locations import SAVES, default_library
+from game.storage.locations import data_folder, default_library
+from game.storage.save_folder import folder_problem
 
 from .app import App, AppConfig
 
 LOG = logging.getLogger(__name__)
-LOG_FILE = SAVES / "composure.log"
+LOG_NAME = "composure.log"
 # SDL falls back to these when it finds no display: set_mode then "works" and the window is invisible.
 WINDOWLESS_DRIVERS = frozenset({"offscreen", "dummy"})
 NO_WINDOW = (
@@ -29,18 +30,24 @@ NO_WINDOW = (
 STOPPED = "Composure stopped because of an unexpected error ({name}).\n{details}"
 
 
-def open_game() -> int:
-    """The game window; warnings and errors also go to `saves/composure.log` for bug reports.
+def open_game(data: str | None = None) -> int:
+    """The game window on the data folder (`data`: the --data option); warnings and errors also go
+    to `composure.log` there, for bug reports.
 
     The log starts first, so that an error while the game starts (its settings, its first frame)
-    is in it with its traceback too; the player is told in one line where to find it."""
-    log_file = start_log()
+    is in it with its traceback too; the player is told in one line where to find it. A folder
+    that cannot be written is said at once, on the terminal and on the title, and play goes on."""
+    folder = data_folder(data)
+    unkept = folder_problem(folder)
+    log_file = start_log(None if unkept else folder)
     reason = display_problem()
     if reason is not None:
         print(NO_WINDOW.format(reason=reason), file=sys.stderr)
         return 1
+    if unkept:
+        print(unkept, file=sys.stderr)
     try:
-        return open_and_run()
+        return open_and_run(folder, unkept)
     except Exception as problem:  # the last boundary: logged in full, then a short word and a failing exit
         LOG.exception("the game stopped on an unexpected error")
         pygame.quit()
@@ -49,27 +56,31 @@ def open_game() -> int:
         return 1
 
 
-def open_and_run() -> int:
+def open_and_run(folder: Path, unkept: str) -> int:
+    """`unkept`: why nothing can be kept in `folder`, shown on the title unless settings have more to say."""
     try:
-        app = App(AppConfig(scenarios=default_library(), saves=SAVES))
+        app = App(AppConfig(scenarios=default_library(), saves=folder))
     except pygame.error as problem:  # a display was found, yet the window would not open on it
         pygame.quit()
         print(NO_WINDOW.format(reason=f"the display refused it (SDL: {problem})"), file=sys.stderr)
         return 1
+    app.notice = app.notice or unkept
     return app.run()
 
 
-def start_log() -> Path | None:
-    """Warnings and errors to the terminal and to the log file; returns the file, if it could be opened."""
+def start_log(folder: Path | None) -> Path | None:
+    """Warnings and errors to the terminal and to the log file in `folder` (None: the terminal only);
+    returns the file, if it could be opened."""
     handlers: list[logging.Handler] = [logging.StreamHandler()]
     log_file: Path | None = None
-    try:
-        SAVES.mkdir(parents=True, exist_ok=True)
-        if not LOG_FILE.exists() or LOG_FILE.is_file():  # opening a pipe there would wait for a reader
-            handlers.append(logging.FileHandler(LOG_FILE, encoding="utf-8"))
-            log_file = LOG_FILE
-    except OSError:  # a read-only install still plays; the log then goes to the terminal only
-        pass
+    if folder is not None:
+        candidate = folder / LOG_NAME
+        try:
+            if not candidate.exists() or candidate.is_file():  # opening a pipe there would wait for a reader
+                handlers.append(logging.FileHandler(candidate, encoding="utf-8"))
+                log_file = candidate
+        except OSError:  # a folder that went read-only since it was checked: the terminal only
+            pass
     logging.basicConfig(
         level=logging.WARNING, format="%(asctime)s %(levelname)s %(name)s: %(message)s", handlers=handlers
     )
