@@ -18,6 +18,7 @@ from game.storage.save_folder import folder_problem
 from tests.cli.test_cli import run
 from tests.paths import ROOT
 from tests.storage.hostile import HANG_SECONDS
+from tests.storage.test_saves import read_only
 
 DAMAGED_SETTINGS = b"{ not settings"
 
@@ -53,13 +54,8 @@ def test_a_folder_where_a_file_stands_is_a_problem_in_a_sentence(tmp_path: Path)
 
 @pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX")
 def test_a_read_only_folder_is_a_problem_in_a_sentence(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root writes in every folder")
-    tmp_path.chmod(0o555)
-    try:
+    with read_only(tmp_path):
         problem = folder_problem(tmp_path)
-    finally:
-        tmp_path.chmod(0o755)
     assert problem.startswith(f"Nothing you do can be kept: Composure is not allowed to write in {tmp_path}.")
 
 

@@ -5,7 +5,6 @@ bytes can crash."""
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
@@ -26,6 +25,7 @@ from game.storage.trainees import (
     load_roster,
 )
 from tests.storage.hostile import HOSTILE_ENTRIES, hang_guard, unix_only
+from tests.storage.test_saves import read_only
 
 SAM = "0123456789abcdef0123456789abcdef"
 
@@ -198,16 +198,10 @@ def test_whatever_stands_in_place_of_the_list_is_renamed_aside_unread(tmp_path: 
 
 @unix_only
 def test_a_read_only_folder_refuses_a_new_trainee_with_a_sentence_and_keeps_the_list(tmp_path: Path) -> None:
-    if os.geteuid() == 0:
-        pytest.skip("root writes in every folder")
     roster, _ = add_trainee(tmp_path, Roster(), "Sam")
     before = (tmp_path / FILE_NAME).read_bytes()
-    tmp_path.chmod(0o555)
-    try:
-        with pytest.raises(StorageError) as refused:
-            add_trainee(tmp_path, roster, "Ana")
-    finally:
-        tmp_path.chmod(0o755)
+    with read_only(tmp_path), pytest.raises(StorageError) as refused:
+        add_trainee(tmp_path, roster, "Ana")
     assert (
         str(refused.value) == f"The trainee list could not be saved: Composure is not allowed to write in {tmp_path}."
     )
