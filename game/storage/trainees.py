@@ -122,8 +122,7 @@ def checked_email(email: str) -> str:
     tidy = email.strip()
     if tidy and (len(tidy) > EMAIL_LONGEST or not EMAIL.fullmatch(tidy)):
         raise TraineeError(
-            f"{tidy[:60]} does not look like an e-mail address (such as name@example.com); "
-            "leave it empty if there is none."
+            "That does not look like an e-mail address (such as name@example.com); leave it empty if there is none."
         )
     return tidy
 

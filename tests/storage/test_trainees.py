@@ -21,6 +21,8 @@ from game.storage.trainees import (
     Trainee,
     TraineeError,
     add_trainee,
+    checked_email,
+    checked_name,
     choose_trainee,
     load_roster,
 )
@@ -97,8 +99,11 @@ def test_a_name_already_taken_is_refused_whatever_its_case_or_spaces(tmp_path: P
 
 @pytest.mark.parametrize("email", ["sam", "sam@", "@example.com", "sam@example", "sam@@example.com", "sam @x.org"])
 def test_an_email_that_is_not_one_is_refused(tmp_path: Path, email: str) -> None:
-    with pytest.raises(TraineeError, match=r"does not look like an e-mail address .* leave it empty if there is none"):
+    with pytest.raises(TraineeError) as refused:
         add_trainee(tmp_path, Roster(), "Sam", email)
+    assert str(refused.value) == (
+        "That does not look like an e-mail address (such as name@example.com); leave it empty if there is none."
+    )
 
 
 @pytest.mark.parametrize("email", ["sam@example.com", "s.o+training@mail.example.co.uk", "  a@b.io  "])
@@ -253,3 +258,14 @@ def test_any_list_shaped_json_loads_or_is_set_aside(tmp_path_factory: pytest.Tem
         assert (folder / FILE_NAME).read_bytes() == content
         return
     assert_read_or_kept(folder, content, loaded)
+
+
+@given(st.text(max_size=60), st.text(max_size=60))
+def test_any_typed_name_and_email_are_kept_tidy_or_refused_in_a_sentence(name: str, email: str) -> None:
+    try:
+        tidy, address = checked_name(name), checked_email(email)
+    except TraineeError as refused:
+        assert str(refused).endswith(".") and str(refused).isprintable()
+        return
+    assert tidy == tidy.strip() and 0 < len(tidy) <= NAME_LONGEST and "  " not in tidy
+    assert address == address.strip() and (address == "" or "@" in address)
