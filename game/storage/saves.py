@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .atomic import remove_leftovers, write_atomically
-from .errors import StorageError, failed_write
+from .errors import StorageError, failed_write, why_not_written
 from .save_format import FileFormat
 from .save_reading import read_file
 
@@ -130,7 +130,8 @@ def remove_save(folder: Path, trainee_id: str, scenario_id: str) -> None:
     try:
         path.unlink(missing_ok=True)
     except OSError as problem:
-        raise failed_write("That the scenario was finished", path.parent, problem) from problem
+        reason = why_not_written(path.parent, problem)
+        raise StorageError(f"The save of this finished conversation could not be removed: {reason}.") from problem
     remove_leftovers(path)
 
 

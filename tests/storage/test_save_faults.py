@@ -15,7 +15,7 @@ from typing import IO, Any
 import pytest
 
 from game.storage.errors import StorageError
-from game.storage.saves import SavedGame, read_save, save_path, write_save
+from game.storage.saves import SavedGame, read_save, remove_save, save_path, write_save
 from game.storage.trainees import FILE_NAME, Roster, add_trainee, load_roster
 from tests.storage.hostile import unix_only
 from tests.storage.test_saves import SAM, mid_game, read_only
@@ -179,3 +179,18 @@ def test_a_read_only_folder_refuses_the_save_and_keeps_the_previous_one(
     assert str(failed.value) == f"Your progress could not be saved: Composure is not allowed to write in {path.parent}."
     assert path.read_bytes() == before
     assert [entry.name for entry in path.parent.iterdir()] == [path.name]
+
+
+def test_a_save_that_cannot_be_removed_after_the_end_says_so_and_stays_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, previous: tuple[Path, bytes]
+) -> None:
+    path, before = previous
+    with monkeypatch.context() as patched:
+        os_call_fails("unlink", BROKEN)(patched)
+        with pytest.raises(StorageError) as failed:
+            remove_save(tmp_path, SAM, "angry-walk-in")
+    assert str(failed.value) == (
+        "The save of this finished conversation could not be removed: "
+        f"the system refused to write in {path.parent} (Input/output error)."
+    )
+    assert path.read_bytes() == before
