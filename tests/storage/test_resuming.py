@@ -121,33 +121,32 @@ def test_a_library_that_is_not_there_only_means_not_found(tmp_path: Path, librar
     assert isinstance(resumed, Unresumable) and "is gone" in resumed.message and resumed.scenario is None
 
 
-def test_the_node_it_had_reached_gone_says_so_and_offers_the_scenario(library: Path) -> None:
-    path = library / "angry-walk-in.yaml"
-    game = saved(path, ANSWERS)
-    rewrite(path, "louder", "raised-voice")  # the node, every arrow to it and its comment
-    resumed = resume_save(game, library)
-    assert isinstance(resumed, Unresumable) and offers_again(resumed, path)
-    assert resumed.message == (
-        f"'{TITLE}' has changed since you saved: the part of the conversation you had reached is no longer in it, "
-        "so your progress cannot be continued."
-    )
+CHANGED = f"'{TITLE}' has changed since you saved"
+NO_LONGER_FITS = {
+    "the node reached is gone": (
+        "louder",  # the node, every arrow to it and its comment
+        "raised-voice",
+        f"{CHANGED}: the part of the conversation you had reached is no longer in it, "
+        "so your progress cannot be continued.",
+    ),
+    "an answer given has another effect": (
+        "effects: {anger: 10, composure: -5, assertiveness: -5, resolution: -5}\n        feedback: \"You don't know",
+        "effects: {anger: 5, composure: -5, assertiveness: -5, resolution: -5}\n        feedback: \"You don't know",
+        f"{CHANGED}, and your answers no longer lead where they did, so your progress cannot be continued.",
+    ),
+}
 
 
-def test_answers_that_no_longer_replay_say_so_and_offer_the_scenario(library: Path) -> None:
+@pytest.mark.parametrize(("old", "new", "message"), NO_LONGER_FITS.values(), ids=NO_LONGER_FITS.keys())
+def test_a_save_the_changed_scenario_no_longer_fits_says_why_and_offers_it_again(
+    library: Path, old: str, new: str, message: str
+) -> None:
     path = library / "angry-walk-in.yaml"
     game = saved(path, ANSWERS)
-    rewrite(
-        path,
-        "effects: {anger: 10, composure: -5, assertiveness: -5, resolution: -5}\n"
-        "        feedback: \"You don't know yet",
-        "effects: {anger: 5, composure: -5, assertiveness: -5, resolution: -5}\n        feedback: \"You don't know yet",
-    )
+    rewrite(path, old, new)
     resumed = resume_save(game, library)
     assert isinstance(resumed, Unresumable) and offers_again(resumed, path)
-    assert resumed.message == (
-        f"'{TITLE}' has changed since you saved, and your answers no longer lead where they did, "
-        "so your progress cannot be continued."
-    )
+    assert resumed.message == message
 
 
 def test_a_change_elsewhere_in_the_file_still_resumes(library: Path) -> None:
