@@ -22,10 +22,14 @@ for (const table of document.querySelectorAll("table.sortable")) {
     });
   }
 }
-// A link to a trainee's section opens it.
-function openTarget() {
-  const target = document.getElementById(location.hash.slice(1));
+// A link to a trainee's section opens it, as does arriving with one in the address.
+function open(id) {
+  const target = document.getElementById(id);
   if (target instanceof HTMLDetailsElement) target.open = true;
 }
-window.addEventListener("hashchange", openTarget);
-openTarget();
+document.addEventListener("click", (event) => {
+  const link = event.target.closest("a[href^='#']");
+  if (link) open(link.getAttribute("href").slice(1));
+});
+window.addEventListener("hashchange", () => open(location.hash.slice(1)));
+open(location.hash.slice(1));
