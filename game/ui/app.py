@@ -22,13 +22,16 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.storage.results import open_results
 from game.storage.settings import Settings, load_settings, save_settings
+from game.storage.trainees import load_roster
 
 from .intents import Quit, Resized, ToggleFullscreen, TogglePlayTest, translate
-from .navigation import BackToTitle, Exit, Navigation, Pop, Push, Replace
+from .navigation import BackToTitle, Exit, Navigation, Pop, Push, Replace, Suspendable, Trainees
 from .scene import Scene
 from .scenes.routes import screen_for, title_screen
 from .sound import Sound
+from .text_entry import TakesText, start_typing, stop_typing, text_edit
 from .theme import Theme
 
 if TYPE_CHECKING:
@@ -98,7 +101,13 @@ class App:
         pygame.display.set_caption("Composure")
         loaded = load_settings(config.saves)
         self.settings = loaded.settings
-        self.notice = loaded.message  # shown on the title screen
+        roster = load_roster(config.saves)
+        self.trainee: Trainee | None = roster.roster.last  # preselected; the trainee screen opens first
+        opened = open_results(config.saves)
+        self.results: ResultsStore | None = opened.store  # where attempts are recorded; None: not stored
+        self.results_problem = "" if opened.store is not None else opened.message
+        self.notice = " ".join(m for m in (loaded.message, roster.message, opened.message) if m)  # on the title
+        self.revision = 0  # goes up as the trainee, their saves or their results change
         # Silent until the first frame is shown: opening the device and making the sounds
         # takes longer than drawing the title, and the title should appear at once.
         self.sound = Sound(self.settings, open_device=False)
@@ -111,9 +120,10 @@ class App:
         self.frames = 0
         self.unwatched = 0.0  # seconds of frames since the screen on top last looked at its files
         self._configured_seed_used = False
-        self.trainee: Trainee | None = None  # who is practising
-        self.results: ResultsStore | None = None  # where attempts are recorded; None: not stored
+        self.typing: pygame.Rect | None = None  # the text field typed into, while one is
+        stop_typing()  # until a field asks: SDL starts with typed text on
         self.push(title_screen(self))
+        self.push(screen_for(self, Trainees()))
 
     # -- the scene stack ---------------------------------------------------------------
     @property
@@ -157,6 +167,17 @@ class App:
     @property
     def data(self) -> Path:
         return self.config.saves
+
+    # -- who is practising ----------------------------------------------------------------
+    def play_as(self, trainee: Trainee) -> None:
+        self.trainee = trainee
+        self.changed()
+
+    def tell(self, message: str) -> None:
+        self.notice = message
+
+    def changed(self) -> None:
+        self.revision += 1
 
     # -- settings and the window -----------------------------------------------------------
     def apply_settings(self, settings: Settings) -> None:
@@ -214,6 +235,8 @@ class App:
                 self._resized(intent.size)
             elif intent is not None:
                 self.go(self.top.handle(intent))
+            else:
+                self._type(event)
             if not self.running:
                 return
         self.unwatched += dt
@@ -221,6 +244,7 @@ class App:
             self.unwatched = 0.0
             self.go(self.top.watch())
         self.go(self.top.update(dt))
+        self._follow_typing()
         self.top.draw(self.screen)
         pygame.display.flip()
         self.frames += 1
@@ -246,8 +270,37 @@ class App:
                         self.recover()
                     last = now
             finally:
-                pygame.quit()
+                try:
+                    self.close()
+                finally:
+                    pygame.quit()
         return 0
+
+    def close(self) -> None:
+        """The loop has ended: the screens keep what they keep (the conversation's autosave), and
+        the results database is closed."""
+        for scene in self.scenes:
+            if isinstance(scene, Suspendable):
+                scene.suspend()
+        if self.results is not None:
+            self.results.close()
+
+    # -- typing --------------------------------------------------------------------------
+    def _type(self, event: pygame.event.Event) -> None:
+        """Typing goes to the screen on top while a text field there has the focus."""
+        edit = text_edit(event)
+        if edit is not None and isinstance(self.top, TakesText) and self.top.typing_at() is not None:
+            self.go(self.top.edit(edit))
+
+    def _follow_typing(self) -> None:
+        """Ask the system for typed text while a field has the focus, and not otherwise."""
+        wanted = self.top.typing_at() if isinstance(self.top, TakesText) else None
+        if wanted != self.typing:
+            if wanted is None:
+                stop_typing()
+            else:  # again for another field: an input method's window follows the caret's box
+                start_typing(wanted)
+            self.typing = wanted
 
     def recover(self) -> None:
         """After an unexpected error: log it in full, tell the player, and go back to the title."""

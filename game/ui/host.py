@@ -54,6 +54,24 @@ class Host(Protocol):
     def results(self) -> ResultsStore | None:
         """Where finished attempts are recorded; None when they cannot be (`notice` says why)."""
 
+    @property
+    def results_problem(self) -> str:
+        """Why results are not being stored (the database could not be opened), or ""."""
+
+    @property
+    def revision(self) -> int:
+        """Goes up whenever the trainee, their saves or their results change: a screen that shows
+        them (the title's Continue, the picker's cards) reads them again when it differs."""
+
+    def play_as(self, trainee: Trainee) -> None:
+        """Make `trainee` the one practising (their name is already remembered, or could not be)."""
+
+    def tell(self, message: str) -> None:
+        """Show the player a problem (a save that failed, results not stored) as the notice."""
+
+    def changed(self) -> None:
+        """Something the trainee's screens show was saved, removed or recorded: bump `revision`."""
+
     def next_seed(self) -> int:
         """The seed for a new conversation."""
 

@@ -6,12 +6,13 @@ each other, and the screens' modules form no import cycle.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 import pygame
 
 if TYPE_CHECKING:  # only named here: importing the Session at start-up would slow the first frame
     from game.engine import Scenario, Session
+    from game.storage.saves import SavedGame
 
 
 class Pausable(Protocol):
@@ -41,12 +42,32 @@ class SettingsMenu:
     """The settings screen."""
 
 
+@runtime_checkable
+class Suspendable(Protocol):
+    """A screen with something to keep when the game closes under it (the play screen's autosave)."""
+
+    def suspend(self) -> None: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Resuming:
+    """What a saved conversation brings back besides its session: the window's clocks, and when the
+    attempt began."""
+
+    waited: float  # seconds already spent on the current question: a timer goes on with the rest
+    call_seconds: float  # the phone call's clock
+    started_at: str  # UTC, as saves write it
+
+
 @dataclass(frozen=True, slots=True)
 class Conversation:
-    """The play screen, on `session` or on a new one."""
+    """The play screen, on `session` or on a new one; `resuming` a save, or a `what_if` from the
+    debrief's Rewind (explored, neither saved nor recorded)."""
 
     scenario: Scenario
     session: Session | None = None
+    resuming: Resuming | None = None
+    what_if: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,11 +83,27 @@ class Debrief:
 
     scenario: Scenario
     session: Session
+    note: str = ""  # about the results: why this attempt was not added, or "" when it was
 
 
 @dataclass(frozen=True, slots=True)
 class Progress:
     """The current trainee's progress: scores per scenario, a chart over attempts, what to practise."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trainees:
+    """Choose who is practising, or add a new trainee."""
+
+
+@dataclass(frozen=True, slots=True)
+class CannotContinue:
+    """A save that cannot be continued: why, and the offer to start it again (or, with its scenario
+    gone, to set the save aside)."""
+
+    message: str
+    scenario: Scenario | None
+    game: SavedGame
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +113,9 @@ class JumpList:
     over: Jumpable
 
 
-Destination = Picker | SettingsMenu | Conversation | PauseMenu | Debrief | JumpList | Progress
+Destination = (
+    Picker | SettingsMenu | Conversation | PauseMenu | Debrief | JumpList | Progress | Trainees | CannotContinue
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,6 +17,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.storage.trainees import add_trainee, load_roster
 from game.ui.app import App, AppConfig, forget_pygame_objects
 from game.ui.scene import Scene
 
@@ -24,6 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ROOT / "scenarios"
 FRAME = 1 / 60
 SIZES = ((960, 540), (1280, 720), (1920, 1080))
+TRAINEE = "Sam Okafor"  # who practises in the tests that do not choose
 NAMED_KEYS = {
     "enter": pygame.K_RETURN,
     "space": pygame.K_SPACE,
@@ -38,6 +40,10 @@ NAMED_KEYS = {
     "f11": pygame.K_F11,
     "f2": pygame.K_F2,
     "f5": pygame.K_F5,
+    "backspace": pygame.K_BACKSPACE,
+    "delete": pygame.K_DELETE,
+    "home": pygame.K_HOME,
+    "end": pygame.K_END,
 }
 UNICODE = {pygame.K_RETURN: "\r", pygame.K_SPACE: " ", pygame.K_ESCAPE: "\x1b", pygame.K_TAB: "\t"}
 
@@ -123,6 +129,20 @@ class Driver:
     def scene_is(self, name: str) -> bool:
         return self.top.name == name
 
+    def type(self, text: str) -> None:
+        """Text as SDL delivers what a person types: one TEXTINPUT per character, a frame after each."""
+        for character in text:
+            self.post(pygame.event.Event(pygame.TEXTINPUT, text=character))
+            self.frame()
+
+    def open_on_title(self, action: str) -> None:
+        """Up or Down on the title menu until `action` has the focus, then Enter, by keys alone."""
+        menu = self.top.menu  # type: ignore[attr-defined]
+        actions = [button.action for button in menu.buttons]
+        assert action in actions, f"the title offers {actions}, not {action}"
+        steps = actions.index(action) - menu.focus
+        self.press(*(["down"] * steps if steps > 0 else ["up"] * -steps), "enter")
+
 
 def resize_window(size: tuple[int, int]) -> None:
     """Resize the (dummy) window and post the VIDEORESIZE a real one would send."""
@@ -167,13 +187,22 @@ def make_app(tmp_path: Path) -> Iterator[AppFactory]:
         scenarios: Path | None = None,
         saves: Path | None = None,
         seed: int | None = None,
+        trainee: str | None = TRAINEE,
     ) -> Driver:
+        """An App on its first frame. With `trainee` (the default), that trainee is on the list and
+        chosen, as each start asks, so the App is on the title; with None, on the trainee screen."""
         pygame.quit()
         library = scenarios or walk_in_library(tmp_path)
-        app = App(AppConfig(library, saves or tmp_path / "saves", size, seed))
+        data = saves or tmp_path / "saves"
+        if trainee is not None and trainee not in [t.name for t in load_roster(data).roster.trainees]:
+            add_trainee(data, load_roster(data).roster, trainee)
+        app = App(AppConfig(library, data, size, seed))
         pygame.event.clear()
         driver = Driver(app)
         driver.frame()
+        if trainee is not None:
+            driver.press("enter")  # the preselected trainee: the last one chosen
+            assert driver.scene_is("title"), driver.top.name
         return driver
 
     yield build

@@ -127,7 +127,7 @@ def play_to_debrief_from(driver: Driver, play: PlayScene) -> DebriefScene:
 
 def test_the_mouse_alone_plays_from_the_title_to_the_debrief_and_back(game: Driver) -> None:
     title = game.top
-    game.click(title.menu.buttons[0].rect)  # type: ignore[attr-defined]
+    game.click(next(b.rect for b in title.menu.buttons if b.action == "play"))  # type: ignore[attr-defined]
     picker = game.top
     assert isinstance(picker, PickerScene)
     game.click(picker.scroller.to_screen(picker.layouts[0].rect))
@@ -260,7 +260,7 @@ def test_rewind_by_keys_and_retry_by_click(game: Driver) -> None:
 def test_settings_apply_at_once_and_are_remembered(make_app: AppFactory, tmp_path: Path) -> None:
     game = make_app((1280, 720))
     body_before = game.app.theme.font("body").get_height()
-    game.press("down", "enter")
+    game.open_on_title("settings")
     assert game.scene_is("settings")
     game.press("right", "right", "right")  # text size: Medium -> Largest (and no further)
     assert game.app.settings.text_size == 3
@@ -274,7 +274,8 @@ def test_settings_apply_at_once_and_are_remembered(make_app: AppFactory, tmp_pat
     assert game.scene_is("title") and game.screen.get_at((2, 2))[:3] == HIGH_CONTRAST.background
     again = make_app((1280, 720))  # the game started again with the same saves folder
     assert again.app.settings.text_size == 3 and again.app.settings.high_contrast
-    again.press("down", "enter", "down", "down", "enter")  # Enter cycles: high contrast off
+    again.open_on_title("settings")
+    again.press("down", "down", "enter")  # Enter cycles: high contrast off
     assert again.app.theme.palette is NORMAL
     again.press("esc")
     assert again.screen.get_at((2, 2))[:3] == NORMAL.background

@@ -21,6 +21,7 @@ from game.storage.settings import TEXT_SIZES, Settings, save_settings
 from game.tools.autoplay import policy
 from game.ui.app import WATCH_SECONDS
 from game.ui.scene import Scene
+from game.ui.scenes.cannot_continue import CannotContinueScene
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.jump import JumpScene
 from game.ui.scenes.pause import PauseScene
@@ -28,6 +29,7 @@ from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.title import TitleScene
+from game.ui.scenes.trainees import TraineesScene
 from tests.ui.test_picker_filter import fifty
 
 if TYPE_CHECKING:
@@ -49,8 +51,12 @@ class Targets:
 
 def targets(scene: Scene) -> Targets:
     match scene:
-        case TitleScene() | PauseScene():
+        case TitleScene() | PauseScene() | CannotContinueScene():
             return Targets([b.rect for b in scene.menu.buttons])
+        case TraineesScene():
+            fixed = [field.rect for field in scene.fields] + [scene.add.rect, scene.leave.rect]
+            rows = [scene.scroller.to_screen(row) for row in scene.layout.rows]
+            return Targets(fixed, scene.scroller.viewport if rows else None, rows)
         case PickerScene():
             cards = [scene.scroller.to_screen(layout.rect) for layout in scene.layouts]
             fixed = [b.rect for b in scene.back.buttons] + [chip.rect for chip in scene.row.chips]
@@ -157,7 +163,8 @@ def test_nothing_clickable_overlaps_or_leaves_the_window(
     game.press("pagedown", "pagedown", "pagedown", "pagedown")
     settle(game)
     check(game, "debrief, scrolled")
-    game.press("esc", "down", "enter")
+    game.press("esc")
+    game.open_on_title("settings")
     settle(game)
     check(game, "settings")
     game.press("up")  # the Back row, at the bottom

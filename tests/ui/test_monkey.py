@@ -23,10 +23,12 @@ GAME_KEYS = (
     *(pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT, pygame.K_RIGHT, pygame.K_TAB),
     *(pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE, pygame.K_PAGEUP, pygame.K_PAGEDOWN),
     *(pygame.K_F2, pygame.K_j),  # the play-test view and its jump list (F5 reads files: tested apart)
+    *(pygame.K_BACKSPACE, pygame.K_DELETE, pygame.K_HOME, pygame.K_END),  # editing a trainee's name
     *(getattr(pygame, f"K_{n}") for n in range(1, 10)),
     *(getattr(pygame, f"K_KP{n}") for n in range(1, 10)),
 )
-SCREENS = {"title", "picker", "play", "pause", "settings", "debrief", "jump"}
+SCREENS = {"trainees", "title", "picker", "play", "pause", "settings", "debrief", "jump"}
+TYPED = ("a", "Zo\u00eb", " ", "\u5f20", "\x00", "x" * 300, "\u200b")  # what TEXTINPUT may carry, odd text included
 
 
 def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Event | tuple[int, int]:
@@ -44,6 +46,8 @@ def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Even
     if roll < 0.90:
         kind = pygame.MOUSEBUTTONDOWN if rng.random() < 0.8 else pygame.MOUSEBUTTONUP
         return pygame.event.Event(kind, pos=pos, button=rng.choice((1, 1, 1, 2, 3)))
+    if roll < 0.95:
+        return pygame.event.Event(pygame.TEXTINPUT, text=rng.choice(TYPED))
     if roll < 0.99:
         dy = rng.choice((-3, -1, 0, 1, 3))
         return pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=dy, flipped=False, precise_x=0.0, precise_y=float(dy))

@@ -50,7 +50,7 @@ def test_f2_shows_what_each_answer_does_and_where_the_conversation_stands(make_a
 
 
 def open_settings(driver: Driver) -> SettingsScene:
-    driver.press("down", "enter")  # Settings, on the title menu
+    driver.open_on_title("settings")
     scene = driver.top
     assert isinstance(scene, SettingsScene)
     return scene

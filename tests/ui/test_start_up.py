@@ -112,20 +112,21 @@ def test_a_pipe_in_place_of_the_log_does_not_block_the_start(installed: Path) ->
     assert stat.S_ISFIFO(os.lstat(saves / LOG).st_mode), "left as it was"
 
 
-PLANTED = {
-    "making the window": "TitleScene.__init__",  # the App pushes the title while it is made
-    "the first frame": "TitleScene.draw",
+PLANTED = {  # the screen's module, and what in it breaks
+    "making the window": ("title", "TitleScene.__init__"),  # the App pushes the title while it is made
+    "the first frame": ("trainees", "TraineesScene.draw"),  # the first screen shown: who is practising
 }
 
 
 @pytest.mark.parametrize("where", PLANTED)
 def test_an_error_while_starting_is_logged_with_its_traceback(installed: Path, where: str) -> None:
-    """A bug planted in the copy's title screen: the game ends with a short message, not a loop of errors."""
-    with (installed / "game" / "ui" / "scenes" / "title.py").open("a", encoding="utf-8") as title:
-        title.write(
+    """A bug planted in the copy's first screens: the game ends with a short message, not a loop of errors."""
+    module, broken = PLANTED[where]
+    with (installed / "game" / "ui" / "scenes" / f"{module}.py").open("a", encoding="utf-8") as screen:
+        screen.write(
             "\n\ndef _planted(*_: object) -> None:\n"
             "    raise RuntimeError('a bug planted by the test')\n\n\n"
-            f"{PLANTED[where]} = _planted\n"
+            f"{broken} = _planted\n"
         )
     game = start(installed)
     errors = ended(game)

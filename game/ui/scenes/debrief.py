@@ -1,7 +1,9 @@
 """The debrief: how it ended, the scores, the anger chart and every answer reviewed.
 
 The trainee can retry the scenario, rewind to any earlier answer and try another, or go
-back to the menu. Everything shown comes from `session.result()`, computed once.
+back to the menu. Everything shown comes from `session.result()`, computed once. When the
+attempt was not added to the trainee's results (they cannot be stored, or it was a rewound
+what-if or a play-test run), a line beside the buttons says so and why.
 """
 
 from __future__ import annotations
@@ -33,10 +35,11 @@ def color_of(theme: Theme, name: str) -> Color:
 class DebriefScene(Scene):
     name = "debrief"
 
-    def __init__(self, app: Host, scenario: Scenario, session: Session) -> None:
+    def __init__(self, app: Host, scenario: Scenario, session: Session, note: str = "") -> None:
         super().__init__(app)
         self.scenario = scenario
         self.session = session
+        self.note = note  # why this attempt is not in the results, or ""
         self.result: Result = session.result()
         mistakes = [i for i, review in enumerate(self.result.reviews) if review.better_id is not None]
         self.selected = mistakes[0] if mistakes else 0  # the answer Rewind goes back to
@@ -55,7 +58,7 @@ class DebriefScene(Scene):
         return next(b.rect for b in self.buttons.buttons if b.action == action)
 
     def rewind_to(self, answer_index: int) -> Navigation:
-        return Replace(Conversation(self.scenario, self.session.rewound(answer_index)))
+        return Replace(Conversation(self.scenario, self.session.rewound(answer_index), what_if=True))
 
     def _press(self, index: int) -> Navigation | None:
         button = self.buttons.buttons[index]
@@ -174,6 +177,15 @@ class DebriefScene(Scene):
             surface.blit(theme.text(HINT, "small", theme.palette.muted), layout.hint)
         self._draw_transcript(surface, theme, layout)
         self.buttons.draw(surface, theme)
+        if self.note:
+            self._draw_note(surface, theme)
+
+    def _draw_note(self, surface: pygame.Surface, theme: Theme) -> None:
+        """The note in the room left of the centred buttons, centred on them (the notes are short)."""
+        first = self.buttons.buttons[0].rect
+        margin = theme.px(24)
+        note = theme.text(self.note, "small", theme.palette.muted, first.left - theme.px(16) - margin)
+        surface.blit(note, note.get_rect(midleft=(margin, first.centery)))
 
     def _draw_header(self, surface: pygame.Surface, theme: Theme, layout: DebriefLayout) -> None:
         palette, ending = theme.palette, self.result.ending

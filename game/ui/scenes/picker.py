@@ -18,15 +18,17 @@ import pygame
 from game.engine import Diagnostic, Scenario, sort_key, typographic
 from game.storage.scenario_files import Library, load_library
 
+from ..continuing import begin
 from ..host import Host
 from ..intents import Back, Choose, Click, Confirm, End, Home, Intent, Move, Point, Reload, Scroll, Skip
-from ..navigation import Conversation, Navigation, Pop, Push
+from ..navigation import Navigation, Pop
 from ..scene import Scene
 from ..scroll import Scroller, TextBlock
 from ..theme import Theme
 from ..widgets import Button, ButtonList
-from .picker_art import PLAY, draw_channel_icon, draw_keys, draw_pips, draw_play
+from .picker_art import CONTINUE, PLAY, draw_channel_icon, draw_keys, draw_pips, draw_play
 from .picker_filter import CHANNEL_NAMES, MAX_DIFFICULTY, REMEMBERED, Filter, FilterRow, draw_row, layout_row, shown
+from .picker_standing import Standings, standings_of
 
 PROBLEM_CHARS = 160  # about two lines of a card at the smallest window
 SCENARIO_BROKEN = "This scenario has a mistake and can\u2019t be played yet:"
@@ -88,6 +90,8 @@ class PickerScene(Scene):
 
         self.watcher = library_watcher(self.app.library)  # before reading: a save meanwhile is seen next time
         self.library_cards = cards_of(load_library([self.app.library]))
+        self.standings = standings_of(app)  # the trainee's best grades, attempts and saves
+        self.seen = app.revision
         self.chosen = REMEMBERED.get(app, Filter())
         self.cards = shown(self.library_cards, self.chosen)  # what the filter shows, in order
         self.focus = 0  # a card, or len(cards) for the Back button
@@ -101,8 +105,9 @@ class PickerScene(Scene):
         return self.cards[self.focus] if self.focus < len(self.cards) else None
 
     def start(self, index: int) -> Navigation | None:
+        """A new conversation, or the trainee's save of this scenario continued."""
         scenario = self.cards[index].scenario
-        return None if scenario is None else Push(Conversation(scenario))
+        return None if scenario is None else begin(self.app, scenario, self.standings.games)
 
     def watch(self) -> Navigation | None:
         if self.watcher.changes():
@@ -203,6 +208,9 @@ class PickerScene(Scene):
 
     # -- time and layout ---------------------------------------------------------------
     def update(self, dt: float) -> None:
+        if self.seen != self.app.revision:  # a save set aside from here, say: the cards say so
+            self.standings, self.seen = standings_of(self.app), self.app.revision
+            self.relayout()
         self.scroller.update(dt)
 
     def frame_interval(self) -> float | None:
@@ -224,7 +232,7 @@ class PickerScene(Scene):
         viewport = pygame.Rect(left, top, column, self.back.buttons[0].rect.top - theme.px(14) - top)
         self.layouts, y = [], 0
         for card in self.cards:
-            self.layouts.append(_layout_card(theme, card, y, column - theme.px(14)))
+            self.layouts.append(_layout_card(theme, card, y, column - theme.px(14), self.standings))
             y = self.layouts[-1].rect.bottom + theme.px(14)
         self.scroller.set_content(viewport, max(0, y - theme.px(14)))
         if self.focus < len(self.layouts):
@@ -272,7 +280,7 @@ class PickerScene(Scene):
             return
         play = scroller.to_screen(layout.play)
         if scroller.viewport.contains(play):  # its word is never shown cut
-            draw_play(surface, theme, play, focused)
+            draw_play(surface, theme, play, focused, _start_word(card, self.standings))
         small = theme.font("small")
         x, y = scroller.to_screen(pygame.Rect(layout.meta, (0, 0))).topleft
         if y < scroller.viewport.top or y + small.get_linesize() > scroller.viewport.bottom:
@@ -284,14 +292,19 @@ class PickerScene(Scene):
         surface.blit(theme.text(f"{card.scenario.difficulty}/{MAX_DIFFICULTY}", "small", palette.muted), (x, y))
 
 
-def _layout_card(theme: Theme, card: Card, top: int, width: int) -> CardLayout:
+def _start_word(card: Card, standings: Standings) -> str:
+    """What the card's tag says starting it does: continue the trainee's save, or play."""
+    return CONTINUE if card.scenario is not None and standings.in_progress(card.scenario.id) else PLAY
+
+
+def _layout_card(theme: Theme, card: Card, top: int, width: int, standings: Standings) -> CardLayout:
     palette, pad = theme.palette, theme.px(18)
     small = theme.font("small")
     side = theme.font("heading").get_linesize() + small.get_linesize() + theme.px(6)
     icon = pygame.Rect(pad, top + pad, side, side)
     text_left = icon.right + theme.px(16)
     inner = width - text_left - pad
-    label = theme.text(PLAY, "body")
+    label = theme.text(_start_word(card, standings), "body")
     play = pygame.Rect(0, 0, label.get_width() + theme.px(44), label.get_height() + theme.px(10))
     play.topright = (width - pad, top + pad)
     if card.scenario is None:
@@ -307,6 +320,9 @@ def _layout_card(theme: Theme, card: Card, top: int, width: int) -> CardLayout:
         below = (text_left, why.bottom(theme) + theme.px(4))
         blocks += [why, TextBlock(card.problem, "body", palette.muted, inner, below)]
     else:
+        standing = TextBlock(standings.words(card.scenario.id), "small", palette.accent, inner, (text_left, y))
+        blocks.append(standing)
+        y = standing.bottom(theme) + theme.px(8)
         two_columns = inner >= theme.px(700)  # objectives beside the summary on wide screens
         summary_width = round(inner * 0.56) if two_columns else inner
         blocks.append(TextBlock(card.scenario.summary, "body", palette.text, summary_width, (text_left, y)))

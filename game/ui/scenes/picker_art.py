@@ -15,18 +15,19 @@ from ..theme import Theme
 from ..widgets import key_hints
 
 PLAY = "Play"
+CONTINUE = "Continue"  # on a card the trainee has a save of
 KEYS = (("Up/Down", "choose"), ("Enter", "start"), ("Esc", "back"), ("F5", "reload"))
 
 
-def draw_play(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, focused: bool) -> None:
-    """What clicking the card does; lit on the focused card."""
+def draw_play(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, focused: bool, word: str = PLAY) -> None:
+    """What clicking the card does (play it, or continue it); lit on the focused card."""
     palette = theme.palette
     color = palette.background if focused else palette.accent
     if focused:
         pygame.draw.rect(surface, palette.accent, rect, border_radius=rect.height // 2)
     else:
         pygame.draw.rect(surface, palette.accent, rect, theme.px(2), border_radius=rect.height // 2)
-    label = theme.text(PLAY, "body", color)
+    label = theme.text(word, "body", color)
     arrow = theme.px(6)
     text_rect = label.get_rect(midleft=(rect.x + theme.px(14), rect.centery))
     surface.blit(label, text_rect)

@@ -18,9 +18,9 @@ import pygame
 from game.engine import CUSTOMER, TIMEOUT, Preview, Scenario, Session, previews, resumed
 from game.engine import Scene as SceneLook
 
+from ..chat_log import MISSED, chat_of, said
 from ..dialogue import (
     NOTE,
-    THEM,
     URGENT_SECONDS,
     YOU,
     ChatEntry,
@@ -39,27 +39,35 @@ from ..host import Host
 from ..intents import NUMBER_KEY_COUNT, Back, Choose, Click, Confirm, Intent, Jump, Move, Point, Reload, Scroll, Skip
 from ..live_reload import Broken, LiveFile, reloaded
 from ..meter import AngerMeter, draw_meter, meter_height
-from ..navigation import Debrief, JumpList, Navigation, PauseMenu, Push, Replace
+from ..navigation import Debrief, JumpList, Navigation, PauseMenu, Push, Replace, Resuming
 from ..portrait import FaceAnimator, expression, look_for, talking
 from ..reveal import Reveal, TurnClock
 from ..scene import Scene
 from ..scroll import Scroller
+from ..session_keeping import Keeper
 from ..theme import anger_band
 from ..trainer_panel import Note, TrainerPanel
 from ..widgets import Button, ButtonList, key_hints
 
 APPEAR_SECONDS = 0.25  # the choices fade in once the line is complete
 SCROLL_STEP = 48
-MISSED = "No reply in time"
 SMALLEST_STAGE = 150  # below this height (at 720 px) the trainer panel takes the stage's place
 
 
 class PlayScene(Scene):
     name = "play"
 
-    def __init__(self, app: Host, scenario: Scenario, session: Session | None = None) -> None:
+    def __init__(
+        self,
+        app: Host,
+        scenario: Scenario,
+        session: Session | None = None,
+        resuming: Resuming | None = None,
+        what_if: bool = False,
+    ) -> None:
         super().__init__(app)
         self.scenario = scenario
+        self.keeper = Keeper(app, resuming.started_at if resuming else "", what_if)
         self.scroller = Scroller()
         self.column = Column()
         self.buttons = ButtonList([], numbered=True)
@@ -73,6 +81,8 @@ class PlayScene(Scene):
         self.chat: list[ChatEntry] = []  # a chat's past messages, shown above the current line
         self.call_seconds = 0.0
         self._begin(session or Session.start(scenario, seed=app.next_seed()))
+        if resuming is not None:
+            self._pick_up(resuming)
 
     # -- what tests and other screens use ----------------------------------------------------
     @property
@@ -90,11 +100,13 @@ class PlayScene(Scene):
     def restart(self) -> None:
         """Start the scenario over with a new seed (from the pause menu)."""
         self.notice = ""
+        self.keeper.restarted()
         self._begin(Session.start(self.scenario, seed=self.app.next_seed()))
 
     def start_at(self, place: str, anger: int, flags: frozenset[str]) -> None:
         """Start the scenario again at `place` with this anger and these flags (the jump list)."""
         self.notice = ""
+        self.keeper.restarted()
         self._begin(Session.start(self.scenario, self.app.next_seed(), at=place, anger=anger, flags=flags))
 
     # -- live reload -------------------------------------------------------------------------
@@ -134,6 +146,27 @@ class PlayScene(Scene):
         self.chat = []
         self.call_seconds = 0.0
         self._new_turn()
+
+    def _pick_up(self, resuming: Resuming) -> None:
+        """Go on from a save: the chat so far, the call's clock, and a question already read, its
+        timer at the seconds already spent."""
+        self.chat, self.call_seconds = chat_of(self.session), resuming.call_seconds
+        if resuming.waited > 0:
+            self.reveal.skip()
+            self._line_finished()
+            self.clock.elapsed = min(resuming.waited, self.clock.limit or resuming.waited)
+        self.relayout()
+
+    def _keep(self) -> None:
+        """The autosave; a failure shows in the panel at once, and play goes on."""
+        shown = self.keeper.problem
+        self.keeper.save(self)
+        if self.keeper.problem != shown:
+            self.relayout()
+
+    def suspend(self) -> None:
+        """The game is closing under this screen: keep the exact point, the timer included."""
+        self.keeper.save(self)
 
     def _new_turn(self) -> None:
         view = self.session.view()
@@ -175,7 +208,7 @@ class PlayScene(Scene):
         """The conversation moved on: show the next turn, or the debrief once it has ended."""
         if self.session.finished:
             self.app.sound.play("end")
-            return Replace(Debrief(self.scenario, self.session))
+            return Replace(Debrief(self.scenario, self.session, self.keeper.finished(self)))
         anger = self.session.anger
         if anger != before:
             self.app.sound.play("anger_up" if anger > before else "anger_down")
@@ -186,11 +219,13 @@ class PlayScene(Scene):
         self.chat += said(self.line, reply)
         self.notice = ""
         self._new_turn()
+        self._keep()
         return None
 
     # -- the frame -----------------------------------------------------------------------------
     def handle(self, intent: Intent) -> Navigation | None:
         if isinstance(intent, Back):
+            self._keep()  # the timer stands still while paused, and quitting from there keeps it
             return Push(PauseMenu(self))
         if isinstance(intent, Reload):
             self.reload()
@@ -279,9 +314,9 @@ class PlayScene(Scene):
 
     def _notes(self) -> list[Note]:
         """What the trainer panel says: the file's errors or the last reload, then the play-test view's facts."""
-        notes = []
+        notes = [Note(self.keeper.problem, color="bad")] if self.keeper.problem else []
         if self.broken is not None:
-            notes = [Note(self.broken.heading(), color="bad"), *(Note(line) for line in self.broken.lines())]
+            notes += [Note(self.broken.heading(), color="bad"), *(Note(line) for line in self.broken.lines())]
         elif self.notice:
             notes.append(Note(self.notice, color="good" if self.notice_ok else "bad"))
         if self.app.settings.play_test:
@@ -401,23 +436,3 @@ class PlayScene(Scene):
         key_hints(
             surface, theme, keys, margin // 2 + theme.px(2) + title.get_height() // 2, right=theme.size[0] - margin
         )
-
-
-def said(line: str, reply: ChatEntry) -> list[ChatEntry]:
-    """What one turn adds to a chat: the line said (if any), then the reply."""
-    return [ChatEntry(THEM, line), reply] if line else [reply]
-
-
-def chat_of(session: Session) -> list[ChatEntry]:
-    """A session's turns as its chat showed them, replayed from its start: the chat after a reload."""
-    replay, chat = session.rewound(0), []
-    for step in session.history:
-        view = replay.view()
-        if step.choice == TIMEOUT:
-            reply = ChatEntry(NOTE, MISSED)
-            replay.timeout(step.seconds)
-        else:
-            reply = ChatEntry(YOU, next(option.text for option in view.options if option.choice_id == step.choice))
-            replay.choose_id(step.choice, step.seconds)
-        chat += said(displayable(view.line), reply)
-    return chat

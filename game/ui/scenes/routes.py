@@ -5,7 +5,18 @@ loads only the title menu's modules (the picker and the play screen bring the en
 from __future__ import annotations
 
 from ..host import Host
-from ..navigation import Conversation, Debrief, Destination, JumpList, PauseMenu, Picker, Progress, SettingsMenu
+from ..navigation import (
+    CannotContinue,
+    Conversation,
+    Debrief,
+    Destination,
+    JumpList,
+    PauseMenu,
+    Picker,
+    Progress,
+    SettingsMenu,
+    Trainees,
+)
 from ..scene import Scene
 
 
@@ -25,18 +36,18 @@ def screen_for(app: Host, to: Destination) -> Scene:
             from .settings import SettingsScene
 
             return SettingsScene(app)
-        case Conversation(scenario=scenario, session=session):
+        case Conversation(scenario=scenario, session=session, resuming=resuming, what_if=what_if):
             from .play import PlayScene
 
-            return PlayScene(app, scenario, session)
+            return PlayScene(app, scenario, session, resuming, what_if)
         case PauseMenu(over=over):
             from .pause import PauseScene
 
             return PauseScene(app, over)
-        case Debrief(scenario=scenario, session=session):
+        case Debrief(scenario=scenario, session=session, note=note):
             from .debrief import DebriefScene
 
-            return DebriefScene(app, scenario, session)
+            return DebriefScene(app, scenario, session, note)
         case JumpList(over=over):
             from .jump import JumpScene
 
@@ -45,3 +56,11 @@ def screen_for(app: Host, to: Destination) -> Scene:
             from .progress import ProgressScene
 
             return ProgressScene(app)
+        case Trainees():
+            from .trainees import TraineesScene
+
+            return TraineesScene(app)
+        case CannotContinue(message=message, scenario=scenario, game=game):
+            from .cannot_continue import CannotContinueScene
+
+            return CannotContinueScene(app, message, scenario, game)
