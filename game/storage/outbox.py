@@ -20,6 +20,7 @@ from pathlib import Path
 from .atomic import set_aside, write_atomically
 from .bounded import SMALL_FILE_BYTES, UnreadableFile, read_bounded
 from .results_entry import Entry, from_plain, to_plain
+from .results_problems import FAILURES
 from .results_writing import insert
 
 LOG = logging.getLogger(__name__)
@@ -51,7 +52,7 @@ def bring_in(folder: Path, connection: sqlite3.Connection) -> list[str]:
             continue
         try:
             insert(connection, entry, current_name=False)
-        except sqlite3.Error as error:
+        except FAILURES as error:
             LOG.warning("attempts in %s wait: the database refused %s (%s)", outbox, path.name, error)
             break
         with contextlib.suppress(OSError):  # stored: the file is only a copy now (a second store is ignored)

@@ -20,7 +20,7 @@ from . import outbox, results_queries
 from .errors import StorageError, why_not_written
 from .results_entry import Entry
 from .results_file import RESULTS_FILE, Connected, connect, set_aside_database
-from .results_problems import Unusable, problem_of
+from .results_problems import FAILURES, Unusable, problem_of
 from .results_queries import AttemptSummary, BrokenPrinciple, Standing
 from .results_writing import insert
 from .save_folder import folder_problem
@@ -34,7 +34,7 @@ __all__ = ["AttemptSummary", "BrokenPrinciple", "OpenedResults", "ResultsStore",
 LOG = logging.getLogger(__name__)
 BUSY_SECONDS = 2.0  # how long to wait for another Composure to finish storing its attempt
 CANNOT = "Results cannot be stored: {reason}."
-WAITING = " Attempts you finish are kept in {outbox} and stored once it can take them."
+WAITING = " Attempts you finish meanwhile are kept in {outbox} and stored the next time Composure opens its results."
 Found = TypeVar("Found")
 Asked = ParamSpec("Asked")
 
@@ -63,24 +63,18 @@ def open_results(folder: Path, busy_seconds: float = BUSY_SECONDS) -> OpenedResu
 class ResultsStore:
     """One open results database. Its reads raise StorageError when the file fails mid-game."""
 
-    def __init__(self, folder: Path, connection: sqlite3.Connection) -> None:
+    def __init__(self, folder: Path, connection: sqlite3.Connection, read_only: str = "") -> None:
         self.folder = folder
         self._connection = connection
+        self._read_only = read_only  # why this connection can never write ("" when it can try)
 
     def record(self, trainee: Trainee, attempt: AttemptRecord, started_at: str, ended_at: str) -> None:
         """Store a finished attempt with its answers, all or nothing; the same attempt twice is stored
         once. Raises StorageError when it could not be stored (it is kept in the outbox if it can be)."""
         entry = Entry(trainee.id, trainee.name, trainee.email, attempt, started_at, ended_at)
-        try:
-            insert(self._connection, entry, current_name=True)
+        reason = self._read_only or self._stored(entry)
+        if not reason:
             return
-        except OverflowError as error:
-            raise StorageError(
-                f"This attempt could not be stored: its seed ({attempt.seed}) is larger than the results file holds."
-            ) from error
-        except sqlite3.Error as error:
-            reason = problem_of(error, str(self.folder / RESULTS_FILE)).reason
-            LOG.warning("attempt not stored (%s): %s", reason, error)
         try:
             kept = outbox.keep(self.folder, entry)
         except OSError as error:
@@ -92,6 +86,21 @@ class ResultsStore:
             f"Your result could not be stored yet: {reason}. It is kept in {kept} and will be stored "
             "the next time Composure opens its results."
         )
+
+    def _stored(self, entry: Entry) -> str:
+        """ "" once `entry` is stored; else why it was not."""
+        try:
+            insert(self._connection, entry, current_name=True)
+        except OverflowError as error:
+            raise StorageError(
+                f"This attempt could not be stored: its seed ({entry.attempt.seed}) is larger than the results "
+                "file holds."
+            ) from error
+        except FAILURES as error:
+            reason = problem_of(error, str(self.folder / RESULTS_FILE)).reason
+            LOG.warning("attempt not stored (%s): %s", reason, error)
+            return reason
+        return ""
 
     def standings(self, trainee_id: str) -> dict[str, Standing]:
         return self._read(results_queries.standings, trainee_id)
@@ -110,7 +119,7 @@ class ResultsStore:
     ) -> Found:
         try:
             return query(self._connection, *args, **kwargs)
-        except sqlite3.Error as error:
+        except FAILURES as error:
             reason = problem_of(error, str(self.folder / RESULTS_FILE)).reason
             raise StorageError(f"Your results could not be read: {reason}.") from error
 
@@ -127,7 +136,7 @@ def _start_afresh(folder: Path, reason: str, busy_seconds: float) -> OpenedResul
             + " It is left as it is.",
         )
     LOG.warning("results file %s unusable (%s); moved to %s", path, reason, kept)
-    kept_note = f"The results file could not be used ({reason}), so it was kept as {kept.name} and a new one started."
+    kept_note = f"{reason[0].upper()}{reason[1:]}, so it was kept as {kept.name} and a new one was started."
     try:
         connected = connect(path, busy_seconds)
     except Unusable as unusable:
@@ -142,4 +151,5 @@ def _opened(folder: Path, connected: Connected, messages: list[str]) -> OpenedRe
         messages.append(CANNOT.format(reason=connected.cannot_write) + waiting)
     else:
         messages.extend(outbox.bring_in(folder, connected.connection))
-    return OpenedResults(ResultsStore(folder, connected.connection), " ".join(messages))
+    store = ResultsStore(folder, connected.connection, connected.cannot_write if connected.read_only else "")
+    return OpenedResults(store, " ".join(messages))

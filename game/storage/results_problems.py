@@ -25,17 +25,24 @@ class Unusable(Exception):
         self.problem = problem
 
 
+# What a database that cannot be used raises: SQLite's errors, and a UnicodeDecodeError when SQLite's
+# own message quotes bytes of a damaged file that are no text.
+FAILURES = (sqlite3.Error, UnicodeDecodeError)
+
+
 def code_of(error: sqlite3.Error) -> int:
     """SQLite's primary result code: extended codes keep it in their low byte."""
     return (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
 
 
-def problem_of(error: sqlite3.Error, path: str) -> Problem:
-    code = code_of(error)
+def problem_of(error: sqlite3.Error | UnicodeDecodeError, path: str) -> Problem:
+    code = sqlite3.SQLITE_CORRUPT if isinstance(error, UnicodeDecodeError) else code_of(error)
     if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
         return Problem(f"another program, or another Composure, is using the results file {path}")
+    if getattr(error, "sqlite_errorcode", None) == sqlite3.SQLITE_READONLY_DIRECTORY:
+        return Problem(f"the folder of the results file {path} is read-only")
     if code == sqlite3.SQLITE_READONLY:
-        return Problem(f"the results file {path} or its folder is read-only")
+        return Problem(f"the results file {path} is read-only")
     if code in (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH):
         return Problem(f"Composure may not open or create the results file {path}")
     if code == sqlite3.SQLITE_FULL:

@@ -43,7 +43,7 @@ def attempt(scenario: Scenario, seed: int) -> AttemptRecord:
     return attempt_record(played(scenario, seed))
 
 
-def utc(minutes: float) -> str:
-    """A moment `minutes` after the tests' epoch, as the results history writes times."""
-    moment = EPOCH + timedelta(minutes=minutes)
+def utc(seconds: float) -> str:
+    """A moment `seconds` after the tests' epoch, as the results history writes times."""
+    moment = EPOCH + timedelta(seconds=seconds)
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
