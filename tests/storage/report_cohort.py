@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
@@ -16,9 +17,9 @@ from game.storage.scenario_files import load_scenario, scenario_paths
 from game.storage.trainees import Trainee
 from game.tools.autoplay import play_out
 from tests.paths import SCENARIOS
-from tests.storage.results_played import utc
 
 PLAYERS = (("best", 1), ("worst", 2), *(("random", seed) for seed in range(3, 11)))  # strategy, seed
+EPOCH = datetime(2026, 3, 2, 9, 0, tzinfo=UTC).timestamp()
 PLAYED_FOR = 240.0  # seconds from an attempt's start to its end
 DAY, HOUR, MINUTE = 86_400, 3_600, 60
 
@@ -38,11 +39,16 @@ def shipped_ids() -> tuple[str, ...]:
 
 @dataclass(frozen=True, slots=True)
 class Play:
-    """One attempt to store: who, what, and when it ended (seconds after the tests' epoch)."""
+    """One attempt to store: who, what, and when it ended (seconds after EPOCH)."""
 
     trainee: Trainee
     attempt: AttemptRecord
     ended: float
+
+
+def utc(seconds: float) -> str:
+    """A moment `seconds` after EPOCH as the results history writes times: `2026-03-02T09:00:00.000Z`."""
+    return datetime.fromtimestamp(EPOCH + seconds, UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
 def record_all(folder: Path, plays: Iterable[Play]) -> None:

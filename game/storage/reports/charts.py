@@ -17,7 +17,10 @@ from typing import Any, cast
 
 import matplotlib
 from matplotlib import font_manager
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.textpath import text_to_path
 
 from .model import OUTCOMES, Attempt, HardAnswer, OutcomeMix
 from .style import FONT_FAMILY, INK, MUTED, OUTCOME_COLOURS, RULE, font_files
@@ -43,6 +46,9 @@ NO_METADATA = {"Date": None, "Creator": None, "Format": None, "Type": None}
 GENERIC_ID = re.compile(r' id="[A-Za-z][A-Za-z0-9.]*_\d+"')  # figure_1, axes_1: repeated in every chart
 LABEL_LENGTH = 42
 ROW_INCHES = 0.34
+CHART_WIDTH = 7.6  # inches
+LABEL_ROOM = 14  # points between a bar's label and the axis: the tick and its padding
+NUMBER_ROOM = 0.5  # inches after the bars for the number written after each
 
 
 @contextmanager
@@ -132,8 +138,7 @@ class AttemptChart:
 
 def outcome_mix_chart(mixes: Sequence[OutcomeMix]) -> str:
     """One bar per scenario split by how its attempts ended, as shares, with the attempts counted."""
-    figure = Figure(figsize=(7.2, 0.9 + ROW_INCHES * len(mixes)))
-    axes = figure.add_subplot()
+    figure, axes = _bars([mix.title for mix in mixes], above=0.45, below=0.35)
     rows = range(len(mixes))
     left = [0.0] * len(mixes)
     for index, outcome in enumerate(OUTCOMES):
@@ -142,31 +147,38 @@ def outcome_mix_chart(mixes: Sequence[OutcomeMix]) -> str:
         words = [f"{share:.0f}%" if share >= 9 else "" for share in shares]
         axes.bar_label(bars, words, label_type="center", fontsize=8, color="white" if index in (0, 3) else INK)
         left = [start + share for start, share in zip(left, shares, strict=True)]
-    axes.set_yticks(rows, [short(mix.title) for mix in mixes])
-    axes.invert_yaxis()
-    axes.set_xlim(0, 100)
-    axes.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
     for row, mix in zip(rows, mixes, strict=True):
         axes.annotate(f"{sum(mix.counts)}", (100, row), xytext=(4, 0), textcoords="offset points", va="center")
     axes.legend(loc="lower left", bbox_to_anchor=(0, 1), ncols=len(OUTCOMES), frameon=False, fontsize=9)
-    figure.set_layout_engine("tight")
     return svg_of(figure, "How each scenario's attempts ended")
 
 
 def hardest_chart(hardest: Sequence[HardAnswer]) -> str:
     """For each of the hardest questions, the share of the trainees who met it that chose its worst answer."""
-    figure = Figure(figsize=(7.2, 0.7 + ROW_INCHES * len(hardest)))
-    axes = figure.add_subplot()
-    rows = range(len(hardest))
+    figure, axes = _bars([f"{answer.scenario_title}: {answer.node}" for answer in hardest], above=0.1, below=0.55)
     shares = [100 * answer.worst_by / answer.met_by for answer in hardest]
-    axes.barh(rows, shares, color=OUTCOME_COLOURS["lost"], height=0.6)
-    axes.set_yticks(rows, [short(f"{answer.scenario_title}: {answer.node}") for answer in hardest])
-    axes.invert_yaxis()
-    axes.set_xlim(0, 100)
-    axes.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+    axes.barh(range(len(hardest)), shares, color=OUTCOME_COLOURS["lost"], height=0.6)
     axes.set_xlabel("share of the trainees who met the question", color=MUTED)
     for row, (share, answer) in enumerate(zip(shares, hardest, strict=True)):
         words = f"{answer.worst_by} of {answer.met_by}"
         axes.annotate(words, (share, row), xytext=(4, 0), textcoords="offset points", va="center", fontsize=9)
-    figure.set_layout_engine("tight")
     return svg_of(figure, "The questions where most trainees chose the worst answer")
+
+
+def _bars(labels: Sequence[str], above: float, below: float) -> tuple[Figure, Axes]:
+    """A figure of horizontal bars on a 0 to 100 % scale, one row per label, top to bottom, with
+    room for the longest label on the left (measured, rather than asking the figure to lay itself
+    out, which draws it twice) and for a number after the longest bar."""
+    shown = [short(label) for label in labels]
+    height = above + below + ROW_INCHES * len(shown)
+    figure = Figure(figsize=(CHART_WIDTH, height))
+    font = FontProperties(size=matplotlib.rcParams["ytick.labelsize"])
+    widest = max(text_to_path.get_text_width_height_descent(label, font, ismath=False)[0] for label in shown)
+    left, right = (widest + LABEL_ROOM) / 72 / CHART_WIDTH, 1 - NUMBER_ROOM / CHART_WIDTH
+    figure.subplots_adjust(left=left, right=right, top=1 - above / height, bottom=below / height)
+    axes = figure.add_subplot()
+    axes.set_yticks(range(len(shown)), shown)
+    axes.invert_yaxis()
+    axes.set_xlim(0, 100)
+    axes.set_xticks([0, 25, 50, 75, 100], ["0%", "25%", "50%", "75%", "100%"])
+    return figure, axes

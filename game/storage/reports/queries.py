@@ -20,13 +20,11 @@ FROM attempts AS a WHERE {where} ORDER BY ended_at, id
 """
 
 # Per question (a scenario's node): how many trainees met it, how many of them chose a worst answer
-# there, and the worst answer most of them chose, in its words the last time it was given.
+# there, and the worst answer most of them chose, in its words the last time it was given. Only the
+# ids of answers are gathered across the cohort; the words are read for the questions shown.
 HARDEST = """
 WITH given AS (
-    SELECT a.trainee_id, a.scenario_id, a.scenario_title, w.node, w.choice_id, w.worst, w.text,
-           w.better_text, w.principle_name,
-           row_number() OVER (PARTITION BY a.scenario_id, w.node, w.choice_id
-                              ORDER BY a.ended_at DESC, w.attempt_id DESC, w.position DESC) AS recency
+    SELECT a.trainee_id, a.scenario_id, a.ended_at, w.node, w.choice_id, w.worst, w.attempt_id, w.position
     FROM answers AS w JOIN attempts AS a ON a.id = w.attempt_id
     WHERE {where}
 ),
@@ -34,23 +32,25 @@ met AS (
     SELECT scenario_id, node, count(DISTINCT trainee_id) AS trainees FROM given GROUP BY scenario_id, node
 ),
 worst AS (
+    SELECT scenario_id, node, choice_id, count(DISTINCT trainee_id) AS trainees,
+           max(ended_at), attempt_id, position  -- SQLite takes these two from the row with that latest end
+    FROM given WHERE worst GROUP BY scenario_id, node, choice_id
+),
+questions AS (
     SELECT scenario_id, node, count(DISTINCT trainee_id) AS trainees FROM given WHERE worst GROUP BY scenario_id, node
 ),
-choices AS (
-    SELECT scenario_id, node, choice_id,
-           row_number() OVER (PARTITION BY scenario_id, node
-                              ORDER BY count(DISTINCT trainee_id) DESC, choice_id) AS place,
-           count(DISTINCT trainee_id) AS trainees
-    FROM given WHERE worst GROUP BY scenario_id, node, choice_id
+ranked AS (
+    SELECT worst.*, row_number() OVER (PARTITION BY scenario_id, node ORDER BY trainees DESC, choice_id) AS place
+    FROM worst
 )
-SELECT g.scenario_id, g.scenario_title, g.node, g.text, g.better_text, g.principle_name,
-       choices.trainees, worst.trainees, met.trainees
-FROM worst
+SELECT ranked.scenario_id, a.scenario_title, ranked.node, w.text, w.better_text, w.principle_name,
+       ranked.trainees, questions.trainees, met.trainees
+FROM questions
 JOIN met USING (scenario_id, node)
-JOIN choices ON choices.scenario_id = worst.scenario_id AND choices.node = worst.node AND choices.place = 1
-JOIN given AS g ON g.scenario_id = worst.scenario_id AND g.node = worst.node
-                 AND g.choice_id = choices.choice_id AND g.recency = 1
-ORDER BY worst.trainees DESC, 1.0 * worst.trainees / met.trainees DESC, g.scenario_title, g.node
+JOIN ranked ON ranked.scenario_id = questions.scenario_id AND ranked.node = questions.node AND ranked.place = 1
+JOIN answers AS w ON w.attempt_id = ranked.attempt_id AND w.position = ranked.position
+JOIN attempts AS a ON a.id = ranked.attempt_id
+ORDER BY questions.trainees DESC, 1.0 * questions.trainees / met.trainees DESC, a.scenario_title, ranked.node
 LIMIT ?
 """
 
