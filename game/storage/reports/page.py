@@ -141,7 +141,7 @@ def _scope(cohort: Cohort) -> str:
 
 
 def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'' if number == 1 else 's'}"
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
 
 
 COHORT_COLUMNS = (
@@ -269,10 +269,17 @@ def _trainee_detail(person: Person, chart: AttemptChart, opened: str) -> str:
     rows = [_standing_row(standing) for standing in person.standings]
     return f"""<details id="trainee-{person.number}"{opened}>
 <summary>{escape(trainee.name)}{email} <span class="quiet">· {_count(len(attempts), "attempt")}</span></summary>
-<figure>{drawn}</figure>
+<figure>{drawn}<figcaption>{_span(attempts)}</figcaption></figure>
 {_table(DETAIL_COLUMNS, rows, f"{trainee.name}'s scenarios")}
 </details>
 """
+
+
+def _span(attempts: list[Attempt]) -> str:
+    """The detail chart's caption: what it shows, from when to when."""
+    first, last = (escape(plain_time(attempt.ended_at)[:10]) for attempt in (attempts[0], attempts[-1]))
+    when = f"on {first}" if first == last else f"from {first} to {last}"
+    return f"Overall score of each attempt, oldest first, {when} (UTC)."
 
 
 def _standing_row(standing: Standing) -> str:
