@@ -162,7 +162,7 @@ def test_ctrl_v_pastes_one_line(make_app: AppFactory) -> None:
     assert chooser.fields[0].text == "Mar\u00eda Jos\u00e9"
 
 
-def test_a_click_in_the_field_puts_the_caret_there_and_tab_moves_to_the_next(make_app: AppFactory) -> None:
+def test_a_click_places_the_caret_tab_moves_on_and_typed_text_is_asked_for_only_here(make_app: AppFactory) -> None:
     driver, chooser = new_trainee_form(make_app)
     name, email = chooser.fields
     driver.type("Wilhelmina")
@@ -170,5 +170,7 @@ def test_a_click_in_the_field_puts_the_caret_there_and_tab_moves_to_the_next(mak
     assert name.caret == 0
     driver.press("tab")
     assert chooser.field is email and driver.app.typing == email.rect
-    driver.press("tab")  # the Add button: no field, so no typed text is asked for
-    assert chooser.field is None and driver.app.typing is None
+    driver.press("tab")  # the Add button: typing from here would go to the name again
+    assert chooser.field is None and driver.app.typing == name.rect
+    driver.press("enter")
+    assert driver.scene_is("title") and driver.app.typing is None, "no typed text asked for off the form"

@@ -134,3 +134,14 @@ def test_thirty_trainees_scroll_and_fit_every_window_at_the_largest_text(
     driver.press("enter")  # a name that will not do: its sentence under the form, the list making room
     assert chooser.message.startswith("There is already a trainee called Trainee 00")
     check(driver, "a sentence under the form")
+
+
+def test_someone_new_can_just_type_their_name(make_app: AppFactory, tmp_path: Path) -> None:
+    with_trainees(tmp_path / "saves", ["Ola"])
+    driver = make_app(trainee=None)
+    chooser = chooser_of(driver)
+    assert chooser.field is None and driver.app.typing == chooser.fields[0].rect
+    driver.type("Vic")
+    assert chooser.field is chooser.fields[0] and chooser.fields[0].text == "Vic"
+    driver.press("enter")
+    assert driver.app.trainee is not None and driver.app.trainee.name == "Vic"

@@ -21,7 +21,7 @@ from ..intents import Back, Click, Confirm, End, Home, Intent, Move, Point, Scro
 from ..navigation import Exit, Navigation, Pop
 from ..scene import Scene
 from ..scroll import Scroller
-from ..text_entry import Edit, TextField, Typed
+from ..text_entry import Composing, Edit, TextField, Typed
 from ..theme import Theme
 from ..widgets import Button, button_frame, key_hints
 
@@ -60,17 +60,19 @@ class TraineesScene(Scene):
     # -- the items, in focus order: each trainee, the two fields, Add, Back ----------------
     @property
     def field(self) -> TextField | None:
-        index = self.focus - len(self.people)
-        return self.fields[index] if 0 <= index < len(self.fields) else None
+        return self._field_of(self.focus)
 
     def _item_count(self) -> int:
         return len(self.people) + len(self.fields) + 2
 
     def typing_at(self) -> pygame.Rect | None:
-        """The focused field's box while one has the focus: the App then passes typing here."""
-        return None if self.field is None else self.field.rect
+        """Where typed text goes: the focused field, or the name field from anywhere else, since
+        someone new sitting down starts by typing their name."""
+        return (self.field or self.fields[0]).rect
 
     def edit(self, edit: Edit) -> Navigation | None:
+        if self.field is None and isinstance(edit, Typed | Composing) and edit.text:
+            self.focus = len(self.people)  # the name field
         if self.field is not None:
             before = self.field.text
             self.field.apply(edit)
