@@ -190,11 +190,12 @@ class Page:
         self._add(Card(pygame.Rect(0, top, self.width, bottom - top), tuple(blocks), suggestion.path, play=play))
 
     def _chart(self, model: ProgressModel) -> ScoreChart:
-        """As tall as the window allows, so the card fits the view whole; the picked attempt's words under it."""
+        """Tall enough to read, short enough that the card fits the view whole (and on a usual window, under
+        the suggestion); the picked attempt's words under it."""
         theme, pad, top = self.theme, self.pad, self.y
         caption_height = 2 * theme.font("small").get_linesize()
         room = self.view_height - 2 * pad - theme.px(8) - caption_height
-        chart = pygame.Rect(pad, top + pad, self.width - 2 * pad, max(theme.px(150), min(theme.px(380), room)))
+        chart = pygame.Rect(pad, top + pad, self.width - 2 * pad, max(theme.px(150), min(theme.px(290), room)))
         caption = pygame.Rect(pad, chart.bottom + theme.px(8), chart.width, caption_height)
         self._add(Card(pygame.Rect(0, top, self.width, caption.bottom + pad - top), (), chart=chart, caption=caption))
         return layout_score_chart(theme, pygame.Rect((0, 0), chart.size), model.attempts)
