@@ -57,7 +57,7 @@ attempts = st.builds(
     composure=whole,
     assertiveness=whole,
     resolution=whole,
-    overall=st.integers(0, 100),
+    overall=st.sampled_from([35, 60, 82, 100]),  # few values, so that attempts tie for the best
     grade=st.sampled_from("ABCDE"),
     answers=st.lists(answers, max_size=6).map(tuple),
 )
