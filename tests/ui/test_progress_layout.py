@@ -18,8 +18,8 @@ from game.ui.scenes.progress import ProgressScene
 from game.ui.scenes.progress_layout import TITLE, Card
 from game.ui.scroll import TextBlock
 from game.ui.theme import Theme
-from tests.ui import test_progress
-from tests.ui.test_progress import fill, library_of, newer_results, open_progress, settle
+from tests.ui import test_progress_screen
+from tests.ui.test_progress_screen import fill, library_of, newer_results, open_progress, settle
 
 if TYPE_CHECKING:
     from tests.ui.conftest import AppFactory
@@ -28,7 +28,7 @@ SIZES = ((960, 540), (1920, 1080))
 NARROW = (960, 1080)  # the largest text in the narrowest window: the key hints no longer fit beside Back
 LARGEST = len(TEXT_SIZES) - 1
 LONGEST_NAME = "W" * NAME_LONGEST  # as long as a trainee's name may be, in the widest letter
-records = test_progress.records  # the attempts played once for the module
+records = test_progress_screen.records  # the attempts played once for the module
 
 
 def text_rect(block: TextBlock, theme: Theme) -> pygame.Rect:
