@@ -61,10 +61,13 @@ def bring_in(folder: Path, connection: sqlite3.Connection) -> list[str]:
 
 
 def _set_aside(path: Path, problem: str) -> str:
+    """Move an unreadable file out of the way; the sentence says where it is (the reason, often the
+    JSON reader's own words, goes to the log)."""
     try:
         kept = set_aside(path)
     except OSError:
-        return f"An attempt waiting to be stored could not be read ({problem}); it is left as {path}."
+        LOG.warning("outbox file %s unreadable (%s) and could not be moved", path, problem)
+        return f"An attempt waiting to be stored could not be read, nor moved aside; it is left as {path}."
     LOG.warning("outbox file %s unreadable (%s); moved to %s", path, problem, kept)
     return f"An attempt waiting to be stored could not be read, so it was kept as {path.parent.name}/{kept.name}."
 

@@ -88,7 +88,7 @@ class ResultsStore:
         )
 
     def _stored(self, entry: Entry) -> str:
-        """ "" once `entry` is stored; else why it was not."""
+        """Why `entry` could not be stored; "" once it is."""
         try:
             insert(self._connection, entry, current_name=True)
         except OverflowError as error:

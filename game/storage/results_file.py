@@ -66,7 +66,7 @@ def set_aside_database(path: Path) -> Path:
     kept = set_aside(path)
     for suffix in COMPANIONS:
         companion = path.with_name(path.name + suffix)
-        if companion.exists():
+        if os.path.lexists(companion):
             companion.rename(kept.with_name(kept.name + suffix))
     return kept
 
@@ -147,7 +147,8 @@ def _cannot_write(connection: sqlite3.Connection, path: Path) -> str:
         return problem_of(error, str(path)).reason
     finally:
         if connection.in_transaction:
-            connection.execute("ROLLBACK")
+            with contextlib.suppress(*FAILURES):
+                connection.execute("ROLLBACK")
     return ""
 
 
@@ -180,7 +181,7 @@ def _refuse_unless_file(path: Path) -> None:
 def _looks_like_a_database(path: Path) -> bool:
     """SQLite's own mark, and at least its smallest page: SQLite takes a file shorter than a page for
     an empty database and writes a new one over it, so such a file must be stopped before SQLite sees it."""
-    with open(os.open(path, OPEN_FLAGS), "rb") as file:  # never blocks, should a pipe stand there
+    with open(os.open(path, OPEN_FLAGS), "rb") as file:  # never blocks, should a pipe take its place meanwhile
         start = file.read(SMALLEST_PAGE)
     return len(start) == SMALLEST_PAGE and start.startswith(b"SQLite format 3\x00")
 
