@@ -11,6 +11,7 @@ import pytest
 
 from game.engine import AttemptRecord
 from game.engine.model import Scenario
+from game.storage.errors import StorageError
 from game.storage.results import ResultsStore, open_results
 from game.storage.results_schema import SCHEMA_VERSION
 from game.storage.trainees import Trainee
@@ -156,3 +157,12 @@ def test_an_attempt_of_a_trainee_nobody_added_is_stored_with_them(
     newcomer = Trainee(id="c" * 32, name="Chidi")
     store.record(newcomer, attempts[0], utc(0), utc(1))
     assert store.standings(newcomer.id)["angry-walk-in"].attempts == 1
+
+
+def test_a_seed_too_large_for_the_file_is_refused_with_a_sentence(
+    store: ResultsStore, attempts: list[AttemptRecord]
+) -> None:
+    """`play --seed` takes any whole number; the file holds 64 bits."""
+    with pytest.raises(StorageError) as raised:
+        store.record(ANA, dataclasses.replace(attempts[0], seed=2**70), utc(0), utc(1))
+    assert "seed" in str(raised.value) and store.history(ANA.id) == []

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from game.storage.errors import StorageError
 from game.storage.results import open_results
 from game.storage.results_file import RESULTS_FILE
 from game.storage.results_schema import MIGRATIONS, SCHEMA_VERSION, Migration, upgrade
@@ -192,3 +193,23 @@ def test_a_folder_that_cannot_be_made_is_said_plainly(tmp_path: Path) -> None:
     opened = open_results(tmp_path / "taken" / "data")
     assert opened.store is None and opened.message.startswith("Results cannot be stored: a file stands where")
     assert_ours(opened.message)
+
+
+def test_a_file_damaged_while_the_game_runs_fails_to_read_with_a_sentence(real: bytes, tmp_path: Path) -> None:
+    """Damage quick_check could not see at opening (the disk failing mid-game): the screens get our
+    sentence, and the next opening sets the file aside."""
+    path = tmp_path / RESULTS_FILE
+    path.write_bytes(real)
+    store = open_results(tmp_path).store
+    assert store is not None
+    with path.open("r+b") as file:
+        file.seek(4096)
+        file.write(b"\xff" * (len(real) - 4096))
+    with pytest.raises(StorageError) as raised:
+        store.history(ANA.id)
+    assert str(raised.value).startswith("Your results could not be read: the results file") and "damaged" in str(
+        raised.value
+    )
+    assert_ours(str(raised.value))
+    store.close()
+    assert "damaged" in open_results(tmp_path).message
