@@ -105,9 +105,9 @@ def draw_chart(
             pygame.draw.aacircle(surface, palette.panel, point, layout.radius * 2 // 3)
             pygame.draw.aacircle(surface, palette.text, point, layout.radius * 2 // 3, theme.px(2))
             continue
-        _draw_point(surface, theme, layout, index, point, band_color(palette, anger), index - 1 == selected)
+        draw_point(surface, theme, layout, index, point, band_color(palette, anger), index - 1 == selected)
     if selected is not None and 0 <= selected < visible - 1 and not layout.numbered:
-        _tag(surface, theme, str(selected + 1), points[selected + 1], plot)
+        draw_tag(surface, theme, str(selected + 1), points[selected + 1], plot)
 
 
 def _draw_frame(surface: pygame.Surface, theme: Theme, layout: ChartLayout, walks_out_at: int | None) -> None:
@@ -137,7 +137,7 @@ def _draw_frame(surface: pygame.Surface, theme: Theme, layout: ChartLayout, walk
         surface.blit(legend, legend_rect)
 
 
-def _draw_point(
+def draw_point(
     surface: pygame.Surface,
     theme: Theme,
     layout: ChartLayout,
@@ -156,7 +156,7 @@ def _draw_point(
         surface.blit(label, label.get_rect(center=(point[0], point[1] + 1)))
 
 
-def _tag(surface: pygame.Surface, theme: Theme, text: str, point: tuple[int, int], plot: pygame.Rect) -> None:
+def draw_tag(surface: pygame.Surface, theme: Theme, text: str, point: tuple[int, int], plot: pygame.Rect) -> None:
     """The selected answer's number beside its point, when numbers do not fit inside."""
     label = theme.text(text, "small", theme.palette.focus)
     rect = label.get_rect(midbottom=(point[0], point[1] - theme.px(10)))

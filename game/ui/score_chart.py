@@ -19,7 +19,7 @@ import pygame
 
 from game.engine import grade_for
 
-from .chart import TICKS, ChartLayout, _draw_point, _tag, layout_chart, y_for
+from .chart import TICKS, ChartLayout, draw_point, draw_tag, layout_chart, y_for
 from .palette import Color, mix
 from .theme import Theme
 
@@ -91,9 +91,9 @@ def draw_score_chart(
             pygame.draw.lines(surface, line, False, places, theme.px(2))
     for index, (point, at) in enumerate(zip(shown, layout.points, strict=True)):
         chosen = chart.first + index == selected
-        _draw_point(surface, theme, layout, point.number, at, grade_color(theme, point.grade), chosen)
+        draw_point(surface, theme, layout, point.number, at, grade_color(theme, point.grade), chosen)
     if selected is not None and selected >= chart.first and not layout.numbered:
-        _tag(surface, theme, str(points[selected].number), layout.points[selected - chart.first], layout.plot)
+        draw_tag(surface, theme, str(points[selected].number), layout.points[selected - chart.first], layout.plot)
 
 
 def _draw_frame(surface: pygame.Surface, theme: Theme, layout: ChartLayout, shown: int, total: int) -> None:
