@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.storage.results import open_results
 from game.storage.settings import Settings, load_settings, save_settings
 from game.storage.trainees import load_roster
 
@@ -35,7 +34,7 @@ from .text_entry import TakesText, start_typing, stop_typing, text_edit
 from .theme import Theme
 
 if TYPE_CHECKING:
-    from game.storage.results import ResultsStore
+    from game.storage.results import OpenedResults, ResultsStore
     from game.storage.trainees import Trainee
 
 LOG = logging.getLogger(__name__)
@@ -103,10 +102,8 @@ class App:
         self.settings = loaded.settings
         roster = load_roster(config.saves)
         self.trainee: Trainee | None = roster.roster.last  # preselected; the trainee screen opens first
-        opened = open_results(config.saves)
-        self.results: ResultsStore | None = opened.store  # where attempts are recorded; None: not stored
-        self.results_problem = "" if opened.store is not None else opened.message
-        self.notice = " ".join(m for m in (loaded.message, roster.message, opened.message) if m)  # on the title
+        self.opened: OpenedResults | None = None  # the results database, opened when first asked for
+        self.notice = " ".join(m for m in (loaded.message, roster.message) if m)  # shown on the title
         self.revision = 0  # goes up as the trainee, their saves or their results change
         # Silent until the first frame is shown: opening the device and making the sounds
         # takes longer than drawing the title, and the title should appear at once.
@@ -168,7 +165,26 @@ class App:
     def data(self) -> Path:
         return self.config.saves
 
-    # -- who is practising ----------------------------------------------------------------
+    # -- who is practising, and their results ------------------------------------------------
+    @property
+    def results(self) -> ResultsStore | None:
+        return self._results().store
+
+    @property
+    def results_problem(self) -> str:
+        opened = self._results()
+        return "" if opened.store is not None else opened.message
+
+    def _results(self) -> OpenedResults:
+        """The results database, opened the first time a screen asks (the title, once someone is
+        practising): SQLite and the engine's records are not loaded before the first frame."""
+        if self.opened is None:
+            from game.storage.results import open_results
+
+            self.opened = open_results(self.config.saves)
+            self.notice = " ".join(m for m in (self.notice, self.opened.message) if m)
+        return self.opened
+
     def play_as(self, trainee: Trainee) -> None:
         self.trainee = trainee
         self.changed()
@@ -282,8 +298,8 @@ class App:
         for scene in self.scenes:
             if isinstance(scene, Suspendable):
                 scene.suspend()
-        if self.results is not None:
-            self.results.close()
+        if self.opened is not None and self.opened.store is not None:
+            self.opened.store.close()
 
     # -- typing --------------------------------------------------------------------------
     def _type(self, event: pygame.event.Event) -> None:

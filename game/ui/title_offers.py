@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.storage.errors import StorageError
-from game.storage.saves import SavedGame, saves_of
 
 from .host import Host
 
 if TYPE_CHECKING:
     from game.engine import Practice, Scenario
+    from game.storage.saves import SavedGame
     from game.storage.watch import Watcher
 
 PRINCIPLES_WEIGHED = 100  # every principle a trainee has broken counts towards the suggestion
@@ -54,6 +54,8 @@ class LibraryLook:
 
 def offers_for(app: Host, scenarios: list[Scenario]) -> Offers:
     """The saves and the suggestion for whoever is practising (nothing when nobody is)."""
+    from game.storage.saves import saves_of  # once someone is practising, not before the first frame
+
     trainee = app.trainee
     if trainee is None:
         return Offers()

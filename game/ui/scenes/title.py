@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import pygame
 
-from ..continuing import begin, continue_save
 from ..host import Host
 from ..intents import Back, Intent
 from ..navigation import Exit, Navigation, Picker, Progress, Push, SettingsMenu, Trainees
@@ -65,12 +64,8 @@ class TitleScene(Scene):
         if isinstance(intent, Back):
             return Exit()
         action = self.menu.handle(intent)
-        if action == "continue":
-            return continue_save(self.app, self.offers.games[0])
-        if action == "practise" and self.offers.practice is not None:
-            chosen = self.offers.practice.scenario_id
-            scenario = next(s for s in self.library.scenarios if s.id == chosen)
-            return begin(self.app, scenario, self.offers.games)
+        if action in OFFERS:
+            return self._take_offer(action)
         moves: dict[str | None, Navigation] = {
             "play": Push(Picker()),
             "progress": Push(Progress()),
@@ -79,6 +74,17 @@ class TitleScene(Scene):
             "quit": Exit(),
         }
         return moves.get(action)
+
+    def _take_offer(self, action: str) -> Navigation:
+        """Continue the latest save, or begin (or continue) the scenario suggested."""
+        from ..continuing import begin, continue_save  # with the first offer taken: it brings the engine
+
+        if action == "continue":
+            return continue_save(self.app, self.offers.games[0])
+        assert self.offers.practice is not None, "offered only with a suggestion"
+        chosen = self.offers.practice.scenario_id
+        scenario = next(s for s in self.library.scenarios if s.id == chosen)
+        return begin(self.app, scenario, self.offers.games)
 
     def update(self, dt: float) -> None:
         if self.seen != self.app.revision:
@@ -121,8 +127,9 @@ class TitleScene(Scene):
         return sum(lines) + theme.px(8) * len(lines) + theme.px(16)
 
     def _notice(self) -> str:
-        """The latest problem, and always, while it lasts, why results are not being stored."""
-        notice, results = self.app.notice, self.app.results_problem
+        """The latest problem, and always, while it lasts, why results are not being stored (asked once
+        the menu is made for someone: the results are not opened before the first frame)."""
+        notice, results = self.app.notice, self.app.results_problem if self.seen >= 0 else ""
         return f"{notice} {results}" if results and results not in notice else notice
 
     def _notice_height(self, theme: Theme) -> int:
