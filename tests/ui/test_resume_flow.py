@@ -17,10 +17,13 @@ import pygame
 import pytest
 
 from game.storage.saves import saves_of
+from game.storage.settings import Settings, save_settings
 from game.storage.trainees import load_roster
 from game.tools.autoplay import policy
 from game.ui.scenes.trainees import TraineesScene
+from tests.ui.conftest import walk_in_library
 from tests.ui.test_flow import answer_by_key, debrief_scene, play_scene, settle, start_walk_in
+from tests.ui.test_layout import LARGEST, SIZES, check
 
 if TYPE_CHECKING:
     from tests.ui.conftest import AppFactory, Driver
@@ -116,3 +119,24 @@ def test_the_last_trainee_chosen_is_preselected_after_a_restart(make_app: AppFac
     assert chooser.people[chooser.focus].name == "Bea"  # type: ignore[attr-defined]
     assert again.app.trainee is not None and again.app.trainee.name == "Bea"
     assert load_roster(tmp_path / "saves").roster.last == again.app.trainee
+
+
+@pytest.mark.parametrize("high_contrast", [False, True], ids=["normal", "high-contrast"])
+@pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
+def test_continue_practise_next_and_the_sentence_of_a_save_that_cannot_go_on_fit_every_window(
+    make_app: AppFactory, tmp_path: Path, size: tuple[int, int], high_contrast: bool
+) -> None:
+    data = tmp_path / "saves"
+    save_settings(data, Settings(text_size=LARGEST, high_contrast=high_contrast))
+    game = make_app(size, saves=data)
+    start_walk_in(game)
+    answer_by_key(game, "i-understand")
+    game.press("esc", "up", "enter")  # pause, Quit to menu
+    actions = [button.action for button in game.top.menu.buttons]  # type: ignore[attr-defined]
+    assert actions[:2] == ["continue", "practise"]
+    check(game, "the title with Continue and Practise next")
+    walk_in = walk_in_library(tmp_path) / "angry-walk-in.yaml"
+    walk_in.write_text(walk_in.read_text(encoding="utf-8").replace("id: i-understand", "id: i-see", 1))
+    game.press("enter")  # Continue has the focus
+    assert game.scene_is("cannot-continue")
+    check(game, "a save that cannot be continued")
