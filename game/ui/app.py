@@ -30,7 +30,7 @@ from .navigation import BackToTitle, Exit, Navigation, Pop, Push, Replace, Suspe
 from .scene import Scene
 from .scenes.routes import screen_for, title_screen
 from .sound import Sound
-from .text_entry import TakesText, start_typing, stop_typing, text_edit
+from .text_entry import Typing
 from .theme import Theme
 
 if TYPE_CHECKING:
@@ -117,8 +117,7 @@ class App:
         self.frames = 0
         self.unwatched = 0.0  # seconds of frames since the screen on top last looked at its files
         self._configured_seed_used = False
-        self.typing: pygame.Rect | None = None  # the text field typed into, while one is
-        stop_typing()  # until a field asks: SDL starts with typed text on
+        self.typing = Typing()
         self.push(title_screen(self))
         self.push(screen_for(self, Trainees()))
 
@@ -252,7 +251,7 @@ class App:
             elif intent is not None:
                 self.go(self.top.handle(intent))
             else:
-                self._type(event)
+                self.go(self.typing.edit(self.top, event))
             if not self.running:
                 return
         self.unwatched += dt
@@ -260,7 +259,7 @@ class App:
             self.unwatched = 0.0
             self.go(self.top.watch())
         self.go(self.top.update(dt))
-        self._follow_typing()
+        self.typing.follow(self.top)
         self.top.draw(self.screen)
         pygame.display.flip()
         self.frames += 1
@@ -300,23 +299,6 @@ class App:
                 scene.suspend()
         if self.opened is not None and self.opened.store is not None:
             self.opened.store.close()
-
-    # -- typing --------------------------------------------------------------------------
-    def _type(self, event: pygame.event.Event) -> None:
-        """Typing goes to the screen on top while a text field there has the focus."""
-        edit = text_edit(event)
-        if edit is not None and isinstance(self.top, TakesText) and self.top.typing_at() is not None:
-            self.go(self.top.edit(edit))
-
-    def _follow_typing(self) -> None:
-        """Ask the system for typed text while a field has the focus, and not otherwise."""
-        wanted = self.top.typing_at() if isinstance(self.top, TakesText) else None
-        if wanted != self.typing:
-            if wanted is None:
-                stop_typing()
-            else:  # again for another field: an input method's window follows the caret's box
-                start_typing(wanted)
-            self.typing = wanted
 
     def recover(self) -> None:
         """After an unexpected error: log it in full, tell the player, and go back to the title."""

@@ -84,17 +84,38 @@ class TakesText(Protocol):
     def edit(self, edit: Edit) -> Navigation | None: ...
 
 
-def start_typing(rect: pygame.Rect) -> None:
-    """Ask for typed text (an on-screen keyboard or input method may open, placed by `rect`)."""
-    pygame.key.start_text_input()
-    pygame.key.set_text_input_rect(rect)
-    pygame.key.set_repeat(*REPEAT)
+class Typing:
+    """The App's side: typing goes to the screen on top while it has a field to take it, and the
+    system is asked for typed text (and key repeat) only then."""
 
+    def __init__(self) -> None:
+        self.at: pygame.Rect | None = None  # the box typed text goes to, while there is one
+        self._stop()  # until a field asks: SDL starts with typed text on
 
-def stop_typing() -> None:
-    """No more typed text, and no key repeat: a held number key must not answer twice."""
-    pygame.key.stop_text_input()
-    pygame.key.set_repeat()
+    def edit(self, top: object, event: pygame.event.Event) -> Navigation | None:
+        """Pass `event` to `top` when it is typing and a field there takes it."""
+        edit = text_edit(event)
+        if edit is not None and isinstance(top, TakesText) and top.typing_at() is not None:
+            return top.edit(edit)
+        return None
+
+    def follow(self, top: object) -> None:
+        """After each frame's input: ask for typed text over the field that takes it, or stop asking."""
+        wanted = top.typing_at() if isinstance(top, TakesText) else None
+        if wanted == self.at:
+            return
+        if wanted is None:
+            self._stop()
+        else:  # again for another field: an input method's window follows the caret's box
+            pygame.key.start_text_input()
+            pygame.key.set_text_input_rect(wanted)
+            pygame.key.set_repeat(*REPEAT)
+        self.at = wanted
+
+    def _stop(self) -> None:
+        """No typed text, and no key repeat: a held number key must not answer twice."""
+        pygame.key.stop_text_input()
+        pygame.key.set_repeat()
 
 
 def printable(text: str) -> str:

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.ui.scenes.trainees import TraineesScene
-from game.ui.text_entry import Composing, Erase, TextField, Typed, printable
+from game.ui.text_entry import REPEAT, Composing, Erase, TextField, Typed, printable
 from tests.depth import scaled
 from tests.ui.conftest import key_event
 
@@ -122,7 +122,7 @@ def new_trainee_form(make_app: AppFactory) -> tuple[Driver, TraineesScene]:
 def test_keys_edit_the_name_as_in_any_text_box(make_app: AppFactory) -> None:
     driver, chooser = new_trainee_form(make_app)
     name = chooser.fields[0]
-    assert driver.app.typing == name.rect, "the system is asked for typed text over the focused field"
+    assert driver.app.typing.at == name.rect, "the system is asked for typed text over the focused field"
     driver.type("Zoe")
     driver.press("left", "left")
     driver.type("\u00eb")  # ë, as the system's keyboard layout sends it
@@ -169,8 +169,10 @@ def test_a_click_places_the_caret_tab_moves_on_and_typed_text_is_asked_for_only_
     driver.click((name.rect.x + 4, name.rect.centery))
     assert name.caret == 0
     driver.press("tab")
-    assert chooser.field is email and driver.app.typing == email.rect
+    assert chooser.field is email and driver.app.typing.at == email.rect
     driver.press("tab")  # the Add button: typing from here would go to the name again
-    assert chooser.field is None and driver.app.typing == name.rect
+    assert chooser.field is None and driver.app.typing.at == name.rect
+    assert pygame.key.get_repeat() == REPEAT, "a held Backspace repeats while typing"
     driver.press("enter")
-    assert driver.scene_is("title") and driver.app.typing is None, "no typed text asked for off the form"
+    assert driver.scene_is("title") and driver.app.typing.at is None, "no typed text asked for off the form"
+    assert pygame.key.get_repeat() == (0, 0), "nor key repeat: a held number key must not answer twice"

@@ -141,7 +141,7 @@ def test_someone_new_can_just_type_their_name(make_app: AppFactory, tmp_path: Pa
     with_trainees(tmp_path / "saves", ["Ola"])
     driver = make_app(trainee=None)
     chooser = chooser_of(driver)
-    assert chooser.field is None and driver.app.typing == chooser.fields[0].rect
+    assert chooser.field is None and driver.app.typing.at == chooser.fields[0].rect
     driver.type("Vic")
     assert chooser.field is chooser.fields[0] and chooser.fields[0].text == "Vic"
     driver.press("enter")
