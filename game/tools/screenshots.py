@@ -20,12 +20,14 @@ import pygame
 
 from game.engine import TIMEOUT, Scenario
 from game.storage.settings import Settings, save_settings
+from game.storage.trainees import Roster, add_trainee
 from game.ui.app import App, AppConfig
 from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.play import PlayScene
 
 from .autoplay import policy
 
+ROBOT = "Screenshot robot"  # the robot practises under a name, as every player does
 FRAME = 1 / 60
 WAIT_FRAMES = 600  # ten simulated seconds: enough for any typing, easing or reveal
 SETTLE_FRAMES = 90  # a countdown keeps the play screen busy; 1.5 s lets everything else finish
@@ -89,6 +91,7 @@ def take_screenshots(plan: ShotPlan, folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="composure-shots-") as saves:
         save_settings(Path(saves), Settings(text_size=plan.text_size, high_contrast=plan.high_contrast))
+        add_trainee(Path(saves), Roster(), ROBOT)
         app = App(AppConfig(plan.path.parent, Path(saves), plan.size, seed=plan.seed))
         robot = Robot(app, folder)
         try:
@@ -105,7 +108,12 @@ def take_screenshots(plan: ShotPlan, folder: Path) -> int:
 
 
 def tour(robot: Robot, plan: ShotPlan) -> None:
-    """Title, picker, every turn of the conversation (and the pause menu once), debrief, settings."""
+    """Who is practising, title, picker, every turn of the conversation (and the pause menu once),
+    debrief, progress, settings."""
+    robot.settle()
+    robot.shot("trainees")
+    robot.press(pygame.K_RETURN)  # the robot's name, preselected
+    robot.wait_for(lambda: robot.screen_name == "title")
     robot.settle()
     robot.shot("title")
     robot.press(pygame.K_RETURN)  # Play has focus
@@ -126,7 +134,14 @@ def tour(robot: Robot, plan: ShotPlan) -> None:
     robot.shot("debrief-end")
     robot.press(pygame.K_ESCAPE)  # back to the title
     robot.wait_for(lambda: robot.screen_name == "title")
-    robot.press(pygame.K_DOWN)
+    robot.press(pygame.K_DOWN)  # from Play to Progress
+    robot.press(pygame.K_RETURN)
+    robot.wait_for(lambda: robot.screen_name == "progress")
+    robot.settle()
+    robot.shot("progress")
+    robot.press(pygame.K_ESCAPE)
+    robot.wait_for(lambda: robot.screen_name == "title")
+    robot.press(pygame.K_DOWN)  # from Progress to Settings
     robot.press(pygame.K_RETURN)
     robot.wait_for(lambda: robot.screen_name == "settings")
     robot.settle()
