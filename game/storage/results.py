@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Concatenate, NoReturn, ParamSpec, TypeVar
 
 from . import outbox, results_queries
 from .errors import StorageError, why_not_written
@@ -60,6 +60,26 @@ def open_results(folder: Path, busy_seconds: float = BUSY_SECONDS) -> OpenedResu
     return _opened(folder, connected, [])
 
 
+class AttemptLost(StorageError):
+    """The attempt could neither be stored nor kept for later: whatever else holds it (the save) must stay."""
+
+
+def keep_for_later(folder: Path, entry: Entry, reason: str) -> NoReturn:
+    """Keep an attempt that could not be stored (for `reason`) in the outbox, to be stored the next time
+    the results open; raises StorageError saying so, or AttemptLost when it could not be kept either."""
+    try:
+        kept = outbox.keep(folder, entry)
+    except OSError as error:
+        raise AttemptLost(
+            f"Your result could not be stored: {reason}; nor could it be kept for later: "
+            f"{why_not_written(folder / outbox.OUTBOX, error)}."
+        ) from error
+    raise StorageError(
+        f"Your result could not be stored yet: {reason}. It is kept in {kept} and will be stored "
+        "the next time Composure opens its results."
+    )
+
+
 class ResultsStore:
     """One open results database. Its reads raise StorageError when the file fails mid-game."""
 
@@ -73,19 +93,8 @@ class ResultsStore:
         once. Raises StorageError when it could not be stored (it is kept in the outbox if it can be)."""
         entry = Entry(trainee.id, trainee.name, trainee.email, attempt, started_at, ended_at)
         reason = self._read_only or self._stored(entry)
-        if not reason:
-            return
-        try:
-            kept = outbox.keep(self.folder, entry)
-        except OSError as error:
-            raise StorageError(
-                f"Your result could not be stored: {reason}; nor could it be kept for later: "
-                f"{why_not_written(self.folder / outbox.OUTBOX, error)}."
-            ) from error
-        raise StorageError(
-            f"Your result could not be stored yet: {reason}. It is kept in {kept} and will be stored "
-            "the next time Composure opens its results."
-        )
+        if reason:
+            keep_for_later(self.folder, entry, reason)
 
     def _stored(self, entry: Entry) -> str:
         """Why `entry` could not be stored; "" once it is."""

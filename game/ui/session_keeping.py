@@ -16,6 +16,8 @@ from typing import Protocol
 
 from game.engine import Scenario, Session, attempt_record
 from game.storage.errors import StorageError
+from game.storage.results import AttemptLost, keep_for_later
+from game.storage.results_entry import Entry
 from game.storage.saves import SavedGame, remove_save, utc_now, write_save
 
 from .host import Host
@@ -24,6 +26,7 @@ from .reveal import TurnClock
 LOG = logging.getLogger(__name__)
 # What the debrief says, short enough for the room beside its buttons; the title's notice says why.
 NOT_STORED = "Not added to your results: they cannot be stored. The menu says why."
+UNOPENED = "the results file could not be opened"
 NOT_YET = "Not in your results yet: the menu says why."
 WHAT_IF = "A rewound run: not added to your results."
 PLAY_TEST = "A play-test run: not added to the results."
@@ -88,24 +91,27 @@ class Keeper:
             return ""
         if not self.keeps(play):
             return WHAT_IF if self.what_if else PLAY_TEST
-        said = NOT_STORED
-        if results is not None:
-            attempt = attempt_record(play.session)
-            failed = self._safely(lambda: results.record(trainee, attempt, self.started_at, utc_now()))
-            said = NOT_YET if failed else ""
+        attempt, ended_at = attempt_record(play.session), utc_now()
+        if results is None:  # kept for later where the folder allows: the next opening stores it
+            entry = Entry(trainee.id, trainee.name, trainee.email, attempt, self.started_at, ended_at)
+            failed = self._safely(lambda: keep_for_later(self.app.data, entry, UNOPENED))
+        else:
+            failed = self._safely(lambda: results.record(trainee, attempt, self.started_at, ended_at))
+        if isinstance(failed, AttemptLost):  # nowhere else holds it: the save stays, a step from the end
+            return NOT_STORED
         self._safely(lambda: remove_save(self.app.data, trainee.id, play.scenario.id))
-        return said
+        return NOT_YET if failed else ""
 
-    def _safely(self, write: Callable[[], None]) -> str:
-        """Run a write; a failure becomes the sentence shown (and returned), never an end to play."""
-        self.problem = ""
+    def _safely(self, write: Callable[[], object]) -> StorageError | None:
+        """Run a write; a failure becomes the sentence shown (and is returned), never an end to play."""
+        self.problem, failure = "", None
         try:
             write()
         except StorageError as problem:
             if str(problem) != self.logged:  # an autosave failing after every answer is logged once
                 LOG.warning("%s (%s)", problem, problem.__cause__ or "no system error")
                 self.logged = str(problem)
-            self.problem = str(problem)
+            self.problem, failure = str(problem), problem
             self.app.tell(self.problem)
         self.app.changed()
-        return self.problem
+        return failure

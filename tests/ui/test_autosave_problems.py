@@ -11,10 +11,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from game.storage.saves import save_path, saves_of
-from game.storage.trainees import Roster, Trainee, add_trainee
+from game.storage.trainees import Roster, Trainee, add_trainee, load_roster
 from game.tools.autoplay import policy
 from game.ui.scenes.cannot_continue import CannotContinueScene
-from game.ui.session_keeping import NOT_STORED, WHAT_IF
+from game.ui.session_keeping import NOT_STORED, NOT_YET, WHAT_IF
 from tests.ui.conftest import TRAINEE, walk_in_library
 from tests.ui.test_flow import answer_by_key, debrief_scene, play_scene, start_walk_in
 
@@ -27,6 +27,12 @@ WALK_IN = "angry-walk-in"
 def trainee_in(data: Path) -> Trainee:
     """The tests' trainee, on the list before the game starts (make_app then chooses them)."""
     _, trainee = add_trainee(data, Roster(), TRAINEE)
+    return trainee
+
+
+def trainee_in_roster(data: Path) -> Trainee:
+    trainee = load_roster(data).roster.last
+    assert trainee is not None
     return trainee
 
 
@@ -143,10 +149,29 @@ def test_results_the_game_may_not_use_are_said_plainly_and_play_goes_on(make_app
     assert "newer version of Composure" in game.app.results_problem
     assert "practise" not in titles_actions(game), "no suggestion without results to go on"
     play_out_from_title(game)
-    assert debrief_scene(game).note == NOT_STORED
+    assert debrief_scene(game).note == NOT_YET
     game.press("esc")
     assert game.scene_is("title") and game.app.results_problem in game.top._notice()  # type: ignore[attr-defined]
     assert (data / "composure.sqlite3").read_bytes() == before
+    [kept] = (data / "outbox").iterdir()  # the attempt waits for a Composure that can store it
+    assert '"scenario_id": "angry-walk-in"' in kept.read_text(encoding="utf-8")
+    assert not saves_of(data, trainee_in_roster(data).id).games
+
+
+def test_an_attempt_that_cannot_even_wait_keeps_its_save(make_app: AppFactory, tmp_path: Path) -> None:
+    """No results and no outbox (a file stands where its folder should be): the save a step from the
+    end is all that holds the attempt, so it stays and Continue can finish it again."""
+    data = tmp_path / "saves"
+    data.mkdir()
+    with sqlite3.connect(data / "composure.sqlite3") as newer:
+        newer.execute("PRAGMA user_version = 99")
+    (data / "outbox").write_text("not a folder")
+    game = make_app(saves=data)
+    play_out_from_title(game)
+    assert debrief_scene(game).note == NOT_STORED
+    assert "nor could it be kept for later" in game.app.notice
+    [save] = saves_of(data, trainee_in_roster(data).id).games
+    assert save.scenario_id == WALK_IN and save.session["history"]
 
 
 def test_a_rewound_what_if_is_not_added_to_the_results(game: Driver) -> None:
