@@ -20,11 +20,10 @@ import pygame
 from game.engine import grade_for
 
 from .chart import TICKS, ChartLayout, draw_point, draw_tag, layout_chart, y_for
-from .palette import Color, mix
-from .theme import Theme
+from .palette import mix
+from .theme import Theme, grade_color
 
 TITLE = "Overall score, attempt by attempt"
-GRADE_COLORS = {"A": "good", "B": "good", "C": "annoyed", "D": "angry", "E": "bad"}  # as the debrief's letter
 MIN_SPACING = 12  # scaled pixels between two points at the least, before older attempts are left out
 
 
@@ -47,11 +46,6 @@ class ScoreChart:
 def grade_floors() -> tuple[int, ...]:
     """The overall scores where the grade changes (45, 60, 75, 90 today), from the engine's grading."""
     return tuple(score for score in range(1, 101) if grade_for(score) != grade_for(score - 1))
-
-
-def grade_color(theme: Theme, grade: str) -> Color:
-    color: Color = getattr(theme.palette, GRADE_COLORS.get(grade, "accent"))
-    return color
 
 
 def capacity(theme: Theme, width: int) -> int:

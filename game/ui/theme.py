@@ -116,3 +116,12 @@ def anger_band(anger: int) -> str:
 def band_color(palette: Palette, anger: int) -> Color:
     color: Color = getattr(palette, anger_band(anger))
     return color
+
+
+GRADE_COLORS = {"A": "good", "B": "good", "C": "annoyed", "D": "angry", "E": "bad"}
+
+
+def grade_color(theme: Theme, grade: str) -> Color:
+    """A grade's colour, the same on the debrief's letter and the progress screen's chart and chips."""
+    color: Color = getattr(theme.palette, GRADE_COLORS.get(grade, "accent"))
+    return color

@@ -34,7 +34,7 @@ from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.play import PlayScene
 from game.ui.scenes.settings import SettingsScene
-from game.ui.theme import BOLD_ROLES, ROLE_SIZES, TEXT_SCALES, Theme
+from game.ui.theme import BOLD_ROLES, GRADE_COLORS, ROLE_SIZES, TEXT_SCALES, Theme
 from tests.paths import ANGRY_WALK_IN
 
 if TYPE_CHECKING:
@@ -209,6 +209,8 @@ def _palette_names(expr: ast.expr, function: ast.FunctionDef, tables: dict[str, 
             return _palette_names(a, function, tables, where) | _palette_names(b, function, tables, where)
         case ast.Call(func=ast.Name(id="color_of" | "getattr")):
             return _names_looked_up(expr, tables, where)
+        case ast.Call(func=ast.Name(id="grade_color")):
+            return {*GRADE_COLORS.values(), "accent"}  # theme.grade_color's table and its fallback
         case ast.Name(id=name):
             return _names_assigned(name, function, tables, where)
     raise AssertionError(f"{where}: cannot tell which palette colour this text is drawn in: {ast.unparse(expr)}")

@@ -17,11 +17,10 @@ from game.ui.score_chart import (
     attempt_at,
     capacity,
     draw_score_chart,
-    grade_color,
     grade_floors,
     layout_score_chart,
 )
-from game.ui.theme import Theme
+from game.ui.theme import Theme, grade_color
 
 RECT = pygame.Rect(0, 0, 720, 300)
 

@@ -19,11 +19,10 @@ from ..navigation import BackToTitle, Conversation, Navigation, Replace
 from ..palette import Color, mix
 from ..scene import Scene
 from ..scroll import Scroller
-from ..theme import Theme, band_color
+from ..theme import Theme, band_color, grade_color
 from ..widgets import Button, ButtonList, panel
 from .debrief_layout import HINT, OUTCOMES, SCORE_LABELS, DebriefLayout, Entry, layout_debrief
 
-GRADE_COLORS = {"A": "good", "B": "good", "C": "annoyed", "D": "angry", "E": "bad"}
 REVEAL_SECONDS = 0.9  # the bars fill and the chart draws itself in this time
 
 
@@ -202,10 +201,10 @@ class DebriefScene(Scene):
         if layout.text:
             surface.blit(theme.text(ending.text, "body", palette.text, layout.header_width), layout.text)
         scores = self.result.scores
-        grade_color = color_of(theme, GRADE_COLORS.get(scores.grade, "accent"))
+        letter_color = grade_color(theme, scores.grade)
         pygame.draw.rect(surface, palette.panel, layout.grade, border_radius=theme.px(14))
-        pygame.draw.rect(surface, grade_color, layout.grade, theme.px(3), border_radius=theme.px(14))
-        letter = theme.text(scores.grade, "title", grade_color)
+        pygame.draw.rect(surface, letter_color, layout.grade, theme.px(3), border_radius=theme.px(14))
+        letter = theme.text(scores.grade, "title", letter_color)
         surface.blit(letter, letter.get_rect(center=layout.grade.center))
         right, top = layout.overall
         caption = theme.text("Overall", "small", palette.muted)

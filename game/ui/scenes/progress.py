@@ -23,9 +23,9 @@ from ..host import Host
 from ..intents import Back, Click, Confirm, End, Home, Intent, Move, Point, Scroll, Skip
 from ..navigation import Navigation, Pop
 from ..scene import Scene
-from ..score_chart import attempt_at, draw_score_chart, grade_color
+from ..score_chart import attempt_at, draw_score_chart
 from ..scroll import Scroller
-from ..theme import Theme
+from ..theme import Theme, grade_color
 from ..widgets import Button, ButtonList, key_hints
 from .picker_art import draw_play
 from .progress_layout import TITLE, Card, Chip, ProgressLayout, layout_progress
