@@ -17,6 +17,7 @@ from .host import Host
 
 if TYPE_CHECKING:
     from game.engine import Practice, Scenario
+    from game.storage.results import BrokenPrinciple, Standing
     from game.storage.saves import SavedGame
     from game.storage.watch import Watcher
 
@@ -66,16 +67,24 @@ def offers_for(app: Host, scenarios: list[Scenario]) -> Offers:
 
 def suggestion(app: Host, scenarios: list[Scenario]) -> Practice | None:
     """What to practise next, from the trainee's results; None without results to go on."""
-    from game.engine import practise_next
-
     trainee, results = app.trainee, app.results
     if trainee is None or results is None:
         return None
     try:
         standings = results.standings(trainee.id)
-        broken = {b.principle: b.times for b in results.broken_principles(trainee.id, limit=PRINCIPLES_WEIGHED)}
+        broken = results.broken_principles(trainee.id, limit=PRINCIPLES_WEIGHED)
     except StorageError as problem:  # the file failed since it was opened: no suggestion, and why
         app.tell(str(problem))
         return None
+    return practice_from(scenarios, standings, broken)
+
+
+def practice_from(
+    scenarios: list[Scenario], standings: dict[str, Standing], broken: list[BrokenPrinciple]
+) -> Practice | None:
+    """What to practise next from a trainee's results, read with `PRINCIPLES_WEIGHED`: the title's
+    "Practise next" and the progress screen's suggestion are this one answer."""
+    from game.engine import practise_next  # when first asked, not at start-up
+
     best = {scenario_id: standing.best_overall for scenario_id, standing in standings.items()}
-    return practise_next(scenarios, best, broken)
+    return practise_next(scenarios, best, {b.principle: b.times for b in broken})

@@ -14,12 +14,12 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from game.engine import Practice, Scenario, practise_next
+from game.engine import Practice, Scenario
 from game.storage.errors import StorageError
 from game.storage.scenario_files import load_library
 
 from ..score_chart import ScorePoint
-from ..title_offers import PRINCIPLES_WEIGHED
+from ..title_offers import PRINCIPLES_WEIGHED, practice_from
 from .picker_filter import Filter, shown
 
 if TYPE_CHECKING:
@@ -99,7 +99,7 @@ def progress_of(library: Path, trainee: Trainee | None, store: ResultsStore | No
         rows,
         attempts,
         tuple(broken[:SHOWN_PRINCIPLES]),
-        _suggestion(scenarios, standings, {b.principle: b.times for b in broken}),
+        _suggestion(scenarios, standings, broken),
     )
 
 
@@ -127,9 +127,10 @@ def _rows(
     )
 
 
-def _suggestion(library: list[Listed], standings: dict[str, Standing], broken: dict[str, int]) -> Suggestion | None:
-    best = {scenario_id: standing.best_overall for scenario_id, standing in standings.items()}
-    practice = practise_next([item.scenario for item in library], best, broken)
+def _suggestion(
+    library: list[Listed], standings: dict[str, Standing], broken: list[BrokenPrinciple]
+) -> Suggestion | None:
+    practice = practice_from([item.scenario for item in library], standings, broken)
     if practice is None:
         return None
     path = next(item.path for item in library if item.scenario.id == practice.scenario_id)
