@@ -13,6 +13,7 @@ from importlib import resources
 
 import pygame
 
+from game.storage.font import FONT_FILES, FONT_PACKAGE
 from game.storage.settings import Settings
 
 from .displayable import displayable
@@ -25,13 +26,6 @@ LOG = logging.getLogger(__name__)
 # Pixel sizes of Atkinson Hyperlegible, whose x-height at these sizes matches the old default font's.
 ROLE_SIZES = {"small": 15, "body": 19, "heading": 26, "title": 42}
 BOLD_ROLES = frozenset({"heading", "title"})
-FONT_PACKAGE = "fontpkg_atkinson_hyperlegible"
-FONT_FILES = {  # (bold, italic): the file in the package's files/ folder
-    (False, False): "AtkinsonHyperlegible-Regular.ttf",
-    (True, False): "AtkinsonHyperlegible-Bold.ttf",
-    (False, True): "AtkinsonHyperlegible-Italic.ttf",
-    (True, True): "AtkinsonHyperlegible-BoldItalic.ttf",
-}
 
 
 @lru_cache(maxsize=1)

@@ -22,8 +22,9 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 from matplotlib.textpath import text_to_path
 
+from ..font import FONT_FAMILY
 from .model import OUTCOMES, Attempt, HardAnswer, OutcomeMix
-from .style import FONT_FAMILY, INK, MUTED, OUTCOME_COLOURS, RULE, font_files
+from .style import INK, MUTED, OUTCOME_COLOURS, RULE, font_files
 
 STYLE = {
     "svg.fonttype": "none",  # text as <text>: small, selectable, in the page's font

@@ -8,9 +8,9 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-FONT_FAMILY = "Atkinson Hyperlegible"  # the game's font, so a report reads like the game
-FONT_PACKAGE = "fontpkg_atkinson_hyperlegible"
-FONT_FILES = {400: "AtkinsonHyperlegible-Regular.ttf", 700: "AtkinsonHyperlegible-Bold.ttf"}  # by weight
+from ..font import FONT_FAMILY, FONT_FILES, FONT_PACKAGE
+
+FONT_WEIGHTS = {400: FONT_FILES[(False, False)], 700: FONT_FILES[(True, False)]}  # the CSS weight of each file
 INK = "#1f2933"
 MUTED = "#616e7c"
 RULE = "#d9dee3"
@@ -25,7 +25,7 @@ def font_files() -> dict[int, Path]:
         folder = Path(str(resources.files(FONT_PACKAGE).joinpath("files")))
     except ImportError:
         return {}
-    files = {weight: folder / name for weight, name in FONT_FILES.items()}
+    files = {weight: folder / name for weight, name in FONT_WEIGHTS.items()}
     return files if all(file.is_file() for file in files.values()) else {}
 
 
