@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import itertools
 import json
+import os
 import re
 import shutil
 import signal
@@ -32,19 +33,26 @@ OPTIONAL_KEYS = {"grade", "seed", "temperament", "choices"}
 SCORE_KEYS = {"composure", "assertiveness", "resolution", "overall"}
 
 
-def run(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    """`python3 main.py ...`; a hang fails the test (TimeoutExpired) instead of stopping the suite."""
+def run(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python3 main.py ...`, with `env` added to this process's environment."""
+    return python("main.py", *args, stdin=stdin, env=env)
+
+
+def python(*args: str, stdin: str | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """`python3 ...` in the game's folder, with `env` added to this process's environment; a hang
+    fails the test (TimeoutExpired) instead of stopping the suite, and so does a traceback."""
     done = subprocess.run(
-        [sys.executable, "main.py", *args],
+        [sys.executable, *args],
         cwd=ROOT,
+        env=os.environ | env if env else None,
         input=stdin,
         capture_output=True,
         text=True,
         timeout=60,
         check=False,
     )
-    assert "Traceback" not in done.stderr, f"main.py {' '.join(args)} crashed:\n{done.stderr}"
-    assert "Traceback" not in done.stdout, f"main.py {' '.join(args)} printed a traceback:\n{done.stdout}"
+    assert "Traceback" not in done.stderr, f"{' '.join(args)} crashed:\n{done.stderr}"
+    assert "Traceback" not in done.stdout, f"{' '.join(args)} printed a traceback:\n{done.stdout}"
     return done
 
 

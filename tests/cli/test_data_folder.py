@@ -15,7 +15,7 @@ import pytest
 
 from game.storage.locations import DATA_VARIABLE, SAVES, data_folder
 from game.storage.save_folder import folder_problem
-from tests.cli.test_cli import run
+from tests.cli.test_cli import python, run
 from tests.paths import ROOT
 from tests.storage.hostile import HANG_SECONDS
 from tests.storage.test_saves import read_only
@@ -79,14 +79,7 @@ def test_the_window_alone_does_not_load_the_command_line_tools() -> None:
         "import game.ui.launch as launch; launch.open_game = lambda data=None: 0;"
         "runpy.run_path('main.py', run_name='__main__')"
     )
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", probe, "unused"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = python("-X", "importtime", "-c", probe, "unused")
     assert done.returncode == 0, done.stderr
     assert "game.tools" not in done.stderr
 

@@ -3,16 +3,13 @@ own, never a traceback, for every way it can go wrong (`run` checks for tracebac
 
 from __future__ import annotations
 
-import os
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.cli.test_cli import run
-from tests.paths import ROOT
+from tests.cli.test_cli import python, run
 from tests.storage.report_cohort import record_all, small_cohort
 
 RESULTS = "composure.sqlite3"
@@ -55,15 +52,7 @@ def test_a_web_page_for_one_trainee(data: Path, tmp_path: Path) -> None:
 
 def test_the_data_folder_from_the_environment(data: Path, tmp_path: Path) -> None:
     out = tmp_path / "cohort.csv"
-    done = subprocess.run(
-        [sys.executable, "main.py", "report", "--out", str(out)],
-        cwd=ROOT,
-        env={**os.environ, "COMPOSURE_DATA": str(data)},
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    done = run("report", "--out", str(out), env={"COMPOSURE_DATA": str(data)})
     assert (done.returncode, done.stdout, done.stderr) == (0, f"wrote {out}: {COVERS}\n", "")
 
 
@@ -131,16 +120,5 @@ def test_a_report_that_cannot_be_written(data: Path, tmp_path: Path) -> None:
 
 def test_no_other_command_loads_the_charting_library() -> None:
     """matplotlib takes a third of a second to load: only a web page report needs it."""
-    loaded = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            "import sys, game.tools.cli; print(sorted(m for m in sys.modules if 'matplotlib' in m))",
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=True,
-    )
+    loaded = python("-c", "import sys, game.tools.cli; print(sorted(m for m in sys.modules if 'matplotlib' in m))")
     assert loaded.stdout == "[]\n"
