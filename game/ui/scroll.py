@@ -75,6 +75,13 @@ class Scroller:
             self.target = top - margin
         self.target = self._clamp(self.target)
 
+    def reveal_rect(self, rect: pygame.Rect, margin: int = 0, at_once: bool = False) -> None:
+        """`reveal` for a laid-out card or row; `at_once` after a relayout, where easing from the old
+        layout's offset would scroll through content that has moved."""
+        self.reveal(rect.top, rect.bottom, margin)
+        if at_once:
+            self.jump(self.target)
+
     def update(self, dt: float) -> None:
         if not self.moving:
             self.offset = self.target

@@ -120,7 +120,7 @@ class DebriefScene(Scene):
         self.buttons.buttons[1].label = f"Rewind to answer {answer + 1}"
         entry = self._entry_of(answer)
         if entry is not None:
-            self.scroller.reveal(entry.rect.top, entry.rect.bottom, self.app.theme.px(8))
+            self.scroller.reveal_rect(entry.rect, self.app.theme.px(8))
 
     def _answer_at(self, pos: tuple[int, int]) -> int | None:
         if self.layout is None:
@@ -156,8 +156,7 @@ class DebriefScene(Scene):
         self.scroller.set_content(self.layout.viewport, self.layout.content_height)
         entry = self._entry_of(self.selected)
         if entry is not None and (self.buttons.focus < 0 or entry.rect.top >= self.scroller.viewport.height):
-            self.scroller.reveal(entry.rect.top, entry.rect.bottom, self.app.theme.px(8))
-            self.scroller.jump(self.scroller.target)
+            self.scroller.reveal_rect(entry.rect, self.app.theme.px(8), at_once=True)
 
     # -- drawing -----------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

@@ -177,8 +177,7 @@ class PickerScene(Scene):
     def _focus(self, index: int) -> None:
         self.focus = index
         if index < len(self.layouts):
-            rect = self.layouts[index].rect
-            self.scroller.reveal(rect.top, rect.bottom, self.app.theme.px(10))
+            self.scroller.reveal_rect(self.layouts[index].rect, self.app.theme.px(10))
 
     def _follow_scroll(self, dy: int) -> None:
         """Keep the focus on a card whose top is in view as the list scrolls: the first when scrolling
@@ -236,9 +235,7 @@ class PickerScene(Scene):
             y = self.layouts[-1].rect.bottom + theme.px(14)
         self.scroller.set_content(viewport, max(0, y - theme.px(14)))
         if self.focus < len(self.layouts):
-            rect = self.layouts[self.focus].rect
-            self.scroller.reveal(rect.top, rect.bottom, theme.px(10))
-            self.scroller.jump(self.scroller.target)
+            self.scroller.reveal_rect(self.layouts[self.focus].rect, theme.px(10), at_once=True)
 
     # -- drawing -----------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

@@ -252,8 +252,7 @@ class PlayScene(Scene):
             return None  # a button scrolled out of view cannot be pointed at
         action = self.buttons.handle(intent)
         if isinstance(intent, Move) and self._choice_rects:
-            focused = self._choice_rects[self.buttons.focus]
-            self.scroller.reveal(focused.top, focused.bottom, self.app.theme.px(8))
+            self.scroller.reveal_rect(self._choice_rects[self.buttons.focus], self.app.theme.px(8))
         return None if action is None else self._answer(int(action.split(":")[1]))
 
     def update(self, dt: float) -> Navigation | None:

@@ -116,8 +116,7 @@ class ProgressScene(Scene):
     def _focus(self, index: int) -> None:
         self.focus = index
         if index < len(self.cards):
-            rect = self.cards[index].rect
-            self.scroller.reveal(rect.top, rect.bottom, self.app.theme.px(10))
+            self.scroller.reveal_rect(self.cards[index].rect, self.app.theme.px(10))
 
     def _select(self, attempt: int) -> None:
         """Pick an attempt on the chart; the chart card takes the focus and comes into view."""
@@ -185,9 +184,7 @@ class ProgressScene(Scene):
         self.focus = min(self.focus, len(self.layout.cards))
         self.back.focus = 0 if self.focus == len(self.layout.cards) else -1
         if self.focus < len(self.layout.cards):
-            rect = self.layout.cards[self.focus].rect
-            self.scroller.reveal(rect.top, rect.bottom, self.app.theme.px(10))
-            self.scroller.jump(self.scroller.target)
+            self.scroller.reveal_rect(self.layout.cards[self.focus].rect, self.app.theme.px(10), at_once=True)
 
     # -- drawing ---------------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

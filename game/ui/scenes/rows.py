@@ -139,8 +139,7 @@ class RowsScene(Scene):
         return left, right
 
     def _reveal_focus(self) -> None:
-        row = self._rows[self.focus]
-        self.scroller.reveal(row.top, row.bottom)
+        self.scroller.reveal_rect(self._rows[self.focus])
 
     # -- time --------------------------------------------------------------------------
     def update(self, dt: float) -> None:

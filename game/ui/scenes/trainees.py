@@ -158,8 +158,7 @@ class TraineesScene(Scene):
     def _focus(self, index: int) -> None:
         self.focus = index
         if index < len(self.layout.rows):
-            row = self.layout.rows[index]
-            self.scroller.reveal(row.top, row.bottom, self.app.theme.px(6))
+            self.scroller.reveal_rect(self.layout.rows[index], self.app.theme.px(6))
 
     def _field_of(self, index: int) -> TextField | None:
         at = index - len(self.people)
@@ -205,8 +204,7 @@ class TraineesScene(Scene):
         self.layout = Layout(tuple(rows), (left, margin), form_top, self._lay_out_form(theme, left, column, form_top))
         self.scroller.set_content(viewport, content)
         if self.focus < len(rows):
-            self.scroller.reveal(rows[self.focus].top, rows[self.focus].bottom, theme.px(6))
-            self.scroller.jump(self.scroller.target)
+            self.scroller.reveal_rect(rows[self.focus], theme.px(6), at_once=True)
 
     def _form_height(self, theme: Theme) -> int:
         heading = theme.font("body").get_linesize() + theme.px(4) + theme.font("small").get_linesize() + theme.px(2)
