@@ -1,9 +1,9 @@
 """Every screen at the smallest, usual and largest window, in both palettes, at the largest text:
 what can be pointed at or clicked never overlaps anything else that can, and lies in the window.
 
-Scrolling lists (picker cards, play choices, settings rows, debrief answers) are checked in
-their own viewport: the items never overlap each other, sit within the viewport's width, and
-the viewport itself is in the window and clear of the fixed buttons around it.
+Scrolling lists (picker cards, play choices, settings rows, debrief answers, progress cards,
+trainees) are checked in their own viewport: the items never overlap each other, sit within the
+viewport's width, and the viewport itself is in the window and clear of the fixed buttons around it.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ from game.ui.scenes.jump import JumpScene
 from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.play import PlayScene
+from game.ui.scenes.progress import ProgressScene
 from game.ui.scenes.settings import SettingsScene
 from game.ui.scenes.title import TitleScene
 from game.ui.scenes.trainees import TraineesScene
@@ -73,6 +74,12 @@ def targets(scene: Scene) -> Targets:
                 (rect, list(scene._arrows(rect))) for rect, row in zip(rows, scene.rows, strict=True) if row.is_stepper
             ]
             return Targets([], scene.scroller.viewport, rows, arrows)
+        case ProgressScene():
+            assert scene.layout is not None
+            on_screen = scene.scroller.to_screen
+            cards = [on_screen(card.rect) for card in scene.layout.cards]
+            plays = [(on_screen(card.rect), [on_screen(card.play)]) for card in scene.layout.cards if card.play.width]
+            return Targets([b.rect for b in scene.back.buttons], scene.scroller.viewport, cards, plays)
         case DebriefScene():
             assert scene.layout is not None
             buttons = [scene.button_rect(action) for action in ("retry", "rewind", "menu")]
@@ -164,6 +171,18 @@ def test_nothing_clickable_overlaps_or_leaves_the_window(
     settle(game)
     check(game, "debrief, scrolled")
     game.press("esc")
+    game.open_on_title("progress")  # the attempt just finished, on the chart and in its scenario's card
+    settle(game)
+    check(game, "progress")
+    game.press("end")
+    settle(game)
+    check(game, "progress, scrolled to the end")
+    game.press("esc")
+    game.open_on_title("trainee")
+    settle(game)
+    check(game, "trainees")
+    game.press("esc")
+    assert game.scene_is("title"), game.top.name
     game.open_on_title("settings")
     settle(game)
     check(game, "settings")
