@@ -7,7 +7,7 @@ Every text a trainee or a scenario wrote is escaped: names are typed by whoever 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from html import escape
 from importlib import resources
@@ -59,6 +59,14 @@ class Person:
     trainee: Trainee
     attempts: list[Attempt]
     standings: list[Standing]
+
+
+def _each(people: Sequence[Person], heard: Listener, stage: str) -> Iterator[Person]:
+    """The people in turn, telling `heard` the stage and how far into it the page has got."""
+    heard.stage(stage)
+    for person in people:
+        heard.doing = f"{stage}: {person.number} of {len(people)}"
+        yield person
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,11 +166,7 @@ COHORT_COLUMNS = (
 
 def _cohort_section(people: Sequence[Person], heard: Listener) -> str:
     sparkline = Sparkline()
-    rows = []
-    heard.stage("drawing each trainee's sparkline")
-    for person in people:
-        heard.doing = f"drawing each trainee's sparkline: {person.number} of {len(people)}"
-        rows.append(_cohort_row(person, sparkline))
+    rows = [_cohort_row(person, sparkline) for person in _each(people, heard, "drawing each trainee's sparkline")]
     return f"""<section id="cohort" aria-labelledby="cohort-heading">
 <h2 id="cohort-heading">The cohort</h2>
 <p class="hint">{SORT_HINT}</p>
@@ -244,11 +248,7 @@ DETAIL_COLUMNS = (
 def _trainees_section(people: Sequence[Person], heard: Listener) -> str:
     chart = AttemptChart()
     opened = " open" if len(people) <= OPEN_UP_TO else ""
-    parts = []
-    heard.stage("drawing each trainee's chart")
-    for person in people:
-        heard.doing = f"drawing each trainee's chart: {person.number} of {len(people)}"
-        parts.append(_trainee_detail(person, chart, opened))
+    parts = [_trainee_detail(person, chart, opened) for person in _each(people, heard, "drawing each trainee's chart")]
     legend = "".join(
         f'<li><span class="swatch" style="background:{OUTCOME_COLOURS[outcome]}"></span>{outcome}</li>'
         for outcome in OUTCOMES
