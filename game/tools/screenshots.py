@@ -134,19 +134,19 @@ def tour(robot: Robot, plan: ShotPlan) -> None:
     robot.shot("debrief-end")
     robot.press(pygame.K_ESCAPE)  # back to the title
     robot.wait_for(lambda: robot.screen_name == "title")
-    robot.press(pygame.K_DOWN)  # from Play to Progress
+    visit_next(robot, "progress")  # the title's focus on Play, one down
+    visit_next(robot, "settings")  # one down from Progress
+
+
+def visit_next(robot: Robot, screen: str) -> None:
+    """Down one on the title and Enter: that screen photographed, then Esc back to the title."""
+    robot.press(pygame.K_DOWN)
     robot.press(pygame.K_RETURN)
-    robot.wait_for(lambda: robot.screen_name == "progress")
+    robot.wait_for(lambda: robot.screen_name == screen)
     robot.settle()
-    robot.shot("progress")
+    robot.shot(screen)
     robot.press(pygame.K_ESCAPE)
     robot.wait_for(lambda: robot.screen_name == "title")
-    robot.press(pygame.K_DOWN)  # from Progress to Settings
-    robot.press(pygame.K_RETURN)
-    robot.wait_for(lambda: robot.screen_name == "settings")
-    robot.settle()
-    robot.shot("settings")
-    robot.press(pygame.K_ESCAPE)
 
 
 def play_conversation(robot: Robot, plan: ShotPlan) -> None:
