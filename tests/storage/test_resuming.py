@@ -6,6 +6,7 @@ replay; a damaged session), with the scenario to start again when there is one."
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -85,22 +86,23 @@ def test_a_file_that_now_holds_another_scenario_is_passed_over_for_the_library(l
     assert isinstance(resumed, Resumable) and resumed.scenario.id == "angry-walk-in"
 
 
-def test_a_file_gone_from_everywhere_says_so(library: Path) -> None:
-    path = library / "angry-walk-in.yaml"
-    game = saved(path, ANSWERS)
-    path.unlink()
-    assert resume_save(game, library) == Unresumable(
-        f"Your progress in 'angry-walk-in' cannot be continued: its file {path} is gone, "
-        "and no scenario in the library has its id."
-    )
-
-
-def test_a_file_that_holds_another_scenario_now_says_so(library: Path) -> None:
-    path = library / "angry-walk-in.yaml"
-    game = saved(path, ANSWERS)
+def holds_the_baiter(path: Path) -> None:
     shutil.copy(SCENARIOS / "the-baiter.yaml", path)
+
+
+@pytest.mark.parametrize(
+    ("change", "what"),
+    [(Path.unlink, "is gone"), (holds_the_baiter, "now holds another scenario")],
+    ids=["gone", "another scenario"],
+)
+def test_a_file_gone_or_holding_another_scenario_says_so(
+    library: Path, change: Callable[[Path], object], what: str
+) -> None:
+    path = library / "angry-walk-in.yaml"
+    game = saved(path, ANSWERS)
+    change(path)
     assert resume_save(game, library) == Unresumable(
-        f"Your progress in 'angry-walk-in' cannot be continued: its file {path} now holds another scenario, "
+        f"Your progress in 'angry-walk-in' cannot be continued: its file {path} {what}, "
         "and no scenario in the library has its id."
     )
 
