@@ -6,7 +6,6 @@ not added to the results."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,6 +16,7 @@ from game.ui.scenes.cannot_continue import CannotContinueScene
 from game.ui.session_keeping import NOT_STORED, NOT_YET, WHAT_IF
 from tests.ui.conftest import TRAINEE, walk_in_library
 from tests.ui.test_flow import answer_by_key, debrief_scene, play_scene, start_walk_in
+from tests.ui.test_progress_screen import newer_results
 
 if TYPE_CHECKING:
     from tests.ui.conftest import AppFactory, Driver
@@ -139,9 +139,7 @@ def play_out_from_title(driver: Driver) -> None:
 
 def test_results_the_game_may_not_use_are_said_plainly_and_play_goes_on(make_app: AppFactory, tmp_path: Path) -> None:
     data = tmp_path / "saves"
-    data.mkdir()
-    with sqlite3.connect(data / "composure.sqlite3") as newer:
-        newer.execute("PRAGMA user_version = 99")
+    newer_results(data)
     before = (data / "composure.sqlite3").read_bytes()
     game = make_app(saves=data)
     assert game.app.results is None
@@ -162,9 +160,7 @@ def test_an_attempt_that_cannot_even_wait_keeps_its_save(make_app: AppFactory, t
     """No results and no outbox (a file stands where its folder should be): the save a step from the
     end is all that holds the attempt, so it stays and Continue can finish it again."""
     data = tmp_path / "saves"
-    data.mkdir()
-    with sqlite3.connect(data / "composure.sqlite3") as newer:
-        newer.execute("PRAGMA user_version = 99")
+    newer_results(data)
     (data / "outbox").write_text("not a folder")
     game = make_app(saves=data)
     play_out_from_title(game)
