@@ -27,6 +27,7 @@ sys.path.insert(0, str(ROOT))
 
 from game.storage.reports import ReportQuery, cohort_csv, read_cohort  # after the root is on sys.path
 from game.storage.reports.page import cohort_page
+from game.storage.results_file import RESULTS_FILE
 from tests.storage.report_cohort import cohort, record_all
 
 TRAINEES, SCENARIOS, ATTEMPTS = 100, 20, 5
@@ -71,7 +72,7 @@ def run(folder: Path, runs: int) -> None:
     started = time.perf_counter()
     record_all(folder, cohort(TRAINEES, SCENARIOS, ATTEMPTS))
     built = time.perf_counter() - started
-    database = folder / "composure.sqlite3"
+    database = folder / RESULTS_FILE
     total = TRAINEES * SCENARIOS * ATTEMPTS
     print(f"{TRAINEES} trainees x {SCENARIOS} scenarios x {ATTEMPTS} attempts = {total} attempts")
     print(f"  stored one by one through ResultsStore.record in {built:.1f} s ({database.stat().st_size >> 20} MiB)")
