@@ -2,7 +2,8 @@
 scenario to practise next with its reason, read from their results.
 
 The library is read once and again only when a file in it changes (a stamp per file), so
-coming back to the title after each conversation costs a look, not a validation of every file.
+coming back to the title after each conversation, or opening the progress screen, costs a look,
+not a validation of every file.
 """
 
 from __future__ import annotations
@@ -51,6 +52,17 @@ class LibraryLook:
             self.watcher = self.watcher or library_watcher(self.folder)
             self.scenarios = load_library([self.folder]).scenarios
         return self.scenarios
+
+
+_LOOKS: dict[Path, LibraryLook] = {}
+
+
+def library_look(folder: Path) -> LibraryLook:
+    """The one look at `folder` the title and the progress screen share, so that neither validates
+    the whole library again while the other already holds it and nothing has changed."""
+    if folder not in _LOOKS:
+        _LOOKS[folder] = LibraryLook(folder)
+    return _LOOKS[folder]
 
 
 def offers_for(app: Host, scenarios: list[Scenario]) -> Offers:

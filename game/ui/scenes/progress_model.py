@@ -16,10 +16,9 @@ from typing import TYPE_CHECKING
 
 from game.engine import Practice, Scenario
 from game.storage.errors import StorageError
-from game.storage.scenario_files import load_library
 
 from ..score_chart import ScorePoint
-from ..title_offers import PRINCIPLES_WEIGHED, practice_from
+from ..title_offers import PRINCIPLES_WEIGHED, library_look, practice_from
 from .picker_filter import Filter, shown
 
 if TYPE_CHECKING:
@@ -105,8 +104,7 @@ def progress_of(library: Path, trainee: Trainee | None, store: ResultsStore | No
 
 def listed(library: Path) -> list[Listed]:
     """The library's playable scenarios, gentle to hard, as the picker lists them."""
-    found = load_library([library])
-    cards = [Listed(r.scenario.title, r.scenario, path) for path, r in found.reports.items() if r.scenario]
+    cards = [Listed(s.title, s, Path(s.path)) for s in library_look(library).current()]
     return shown(cards, Filter())
 
 

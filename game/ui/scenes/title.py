@@ -14,7 +14,7 @@ from ..intents import Back, Intent
 from ..navigation import Exit, Navigation, Picker, Progress, Push, SettingsMenu, Trainees
 from ..scene import Scene
 from ..theme import Theme
-from ..title_offers import LibraryLook, Offers, offers_for
+from ..title_offers import Offers, library_look, offers_for
 from ..widgets import Button, ButtonList
 
 TAGLINE = "Practise staying calm, kind and firm with difficult customers."
@@ -26,7 +26,7 @@ class TitleScene(Scene):
 
     def __init__(self, app: Host) -> None:
         super().__init__(app)
-        self.library = LibraryLook(app.library)
+        self.library = library_look(app.library)
         self.offers = Offers()
         self.seen = -1  # the App's revision the menu was made for
         self.menu = ButtonList(self._buttons())
