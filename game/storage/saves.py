@@ -22,10 +22,10 @@ from .atomic import remove_leftovers, write_atomically
 from .errors import StorageError, failed_write, why_not_written
 from .save_format import FileFormat
 from .save_reading import read_file
+from .trainees import TRAINEE_ID
 
 PROGRESS = "progress"
 FORMAT = FileFormat("composure-save", version=1, min_compatible=1)
-TRAINEE_ID = re.compile(r"[0-9a-f]{32}")  # uuid4 hex, as trainees.py makes them
 SCENARIO_ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,63}")  # a scenario's id; nothing that climbs out of a folder
 PROGRESS_NOT_SAVED = "Your progress"
 

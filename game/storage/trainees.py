@@ -25,7 +25,7 @@ FILE_NAME = "trainees.json"
 FORMAT = FileFormat("composure-trainees", version=1, min_compatible=1)
 NAME_LONGEST = 40
 EMAIL_LONGEST = 254
-TRAINEE_ID = re.compile(r"[0-9a-f]{32}")
+TRAINEE_ID = re.compile(r"[0-9a-f]{32}")  # uuid4 hex, made once; saves name their folder by it
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s.]+")  # loosely: something@something.tld
 LIST = "The trainee list"
 
