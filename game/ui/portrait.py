@@ -7,6 +7,7 @@ drawn at twice the size and smoothed down, and cached, so an idle face costs one
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, fields, replace
@@ -43,9 +44,25 @@ SOFT_FURIOUS = Face(brow=0.85, eyes=0.62, mouth=-0.65, shout=0.25, flush=0.45)  
 
 def expression(band: str, reduced_intensity: bool = False) -> Face:
     """The face for an anger band word; furious is toned down when intensity is reduced."""
-    if band == "furious" and reduced_intensity:
-        return SOFT_FURIOUS
-    return EXPRESSIONS[band]
+    return _band_face(band, reduced_intensity)
+
+
+ANGER_STEPS = ((0, "calm"), (33, "annoyed"), (66, "angry"), (100, "furious"))  # anger where each face is whole
+
+
+def face_for(anger: int, expression: str | None = None, reduced_intensity: bool = False) -> Face:
+    """The face for an anger from 0 to 100, blended between the band faces so every step of the
+    meter shows; `expression` (a word of `game.engine.EXPRESSIONS`) is not drawn yet."""
+    anger = max(0, min(100, anger))
+    faces = [(at, _band_face(band, reduced_intensity)) for at, band in ANGER_STEPS]
+    for (low, calmer), (high, angrier) in itertools.pairwise(faces):
+        if anger <= high:
+            return blend(calmer, angrier, (anger - low) / (high - low))
+    return faces[-1][1]
+
+
+def _band_face(band: str, reduced_intensity: bool) -> Face:
+    return SOFT_FURIOUS if band == "furious" and reduced_intensity else EXPRESSIONS[band]
 
 
 def talking(face: Face, text: str, count: int) -> Face:
