@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from .judging.audit import answer_id, audit, recommendations
     from .judging.coverage import Coverage, Teaching, principle_coverage
     from .judging.extremes import OverallRange, overall_ranges
+    from .judging.score_meanings import SCORE_MEANINGS
     from .judging.scoring import Result, Review, Scores, grade_for, result, session_root
     from .judging.statespace import TooManyStates
     from .judging.teaching import LintReport, lint
@@ -61,6 +62,7 @@ HOMES = {
     "judging.audit": ("answer_id", "audit", "recommendations"),
     "judging.coverage": ("Coverage", "Teaching", "principle_coverage"),
     "judging.extremes": ("OverallRange", "overall_ranges"),
+    "judging.score_meanings": ("SCORE_MEANINGS",),
     "judging.scoring": ("Result", "Review", "Scores", "grade_for", "result", "session_root"),
     "judging.statespace": ("TooManyStates",),
     "judging.teaching": ("LintReport", "lint"),
