@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from .judging.scoring import Result, Review, Scores, grade_for, result, session_root
     from .judging.statespace import TooManyStates
     from .judging.teaching import LintReport, lint
-    from .model import CUSTOMER, PORTRAITS, SCORE_NAMES, Channel, Outcome, Principle, Scenario, Scene
+    from .model import CUSTOMER, EXPRESSIONS, PORTRAITS, SCORE_NAMES, Channel, Outcome, Principle, Scenario, Scene
     from .picturing.condition_text import condition_text
     from .picturing.scenario_map import (
         Effect,
@@ -66,7 +66,17 @@ HOMES = {
     "judging.scoring": ("Result", "Review", "Scores", "grade_for", "result", "session_root"),
     "judging.statespace": ("TooManyStates",),
     "judging.teaching": ("LintReport", "lint"),
-    "model": ("CUSTOMER", "PORTRAITS", "SCORE_NAMES", "Channel", "Outcome", "Principle", "Scenario", "Scene"),
+    "model": (
+        "CUSTOMER",
+        "EXPRESSIONS",
+        "PORTRAITS",
+        "SCORE_NAMES",
+        "Channel",
+        "Outcome",
+        "Principle",
+        "Scenario",
+        "Scene",
+    ),
     "picturing.condition_text": ("condition_text",),
     "picturing.scenario_map": (
         "Effect",

@@ -25,6 +25,8 @@ PORTRAITS = (
     "team-leader",
     "account-holder",
 )
+# The expressions a node can give its speaker's face for one line, on top of what the anger shows.
+EXPRESSIONS = ("amused", "hurt", "relieved", "sheepish", "suspicious", "worried")
 
 
 class Channel(StrEnum):
@@ -165,6 +167,8 @@ class Node:
     position: Position = NOWHERE
     speaker: str = CUSTOMER  # a person's id in `Scenario.people`, or CUSTOMER
     scene: Scene | None = None  # None: the scenario's channel
+    where: str | None = None  # where the conversation is from here on, until a later node names another place
+    expression: str | None = None  # one of EXPRESSIONS, for this node's line only
 
     @property
     def is_route(self) -> bool:

@@ -18,7 +18,7 @@ import pytest
 import yaml
 from jsonschema import Draft202012Validator
 
-from game.engine.model import PORTRAITS, SCORE_NAMES, Channel, Outcome, Scene, Visibility
+from game.engine.model import EXPRESSIONS, PORTRAITS, SCORE_NAMES, Channel, Outcome, Scene, Visibility
 from game.engine.playing.conditions import ANGER_KEYS, CONDITION_KEYS
 from game.engine.reading.limits import MAX_CHOICES, MAX_LIST_ITEMS
 from game.engine.reading.loader import (
@@ -157,6 +157,7 @@ def test_schema_enums_equal_model_enums() -> None:
     assert ending["outcome"]["enum"] == [o.value for o in Outcome]
     assert choice["when_unavailable"]["enum"] == [v.value for v in Visibility]
     assert definition("talkingNode")["properties"]["scene"]["enum"] == [s.value for s in Scene]
+    assert definition("talkingNode")["properties"]["expression"]["enum"] == list(EXPRESSIONS)
     assert definition("portrait")["enum"] == list(PORTRAITS)
     assert properties(definition("endingEffects")) == set(SCORE_NAMES)  # no anger once it is over
 
@@ -277,6 +278,18 @@ def unknown_scene(data: dict[str, Any]) -> None:
     data["nodes"]["greeting"]["scene"] = "office"
 
 
+def unknown_expression(data: dict[str, Any]) -> None:
+    data["nodes"]["greeting"]["expression"] = "sheepsh"
+
+
+def where_on_two_lines(data: dict[str, Any]) -> None:
+    data["nodes"]["greeting"]["where"] = "At the\ndesk"
+
+
+def route_node_with_where(data: dict[str, Any]) -> None:
+    data["nodes"]["take-stock"]["where"] = "At the desk"
+
+
 def route_node_with_choices(data: dict[str, Any]) -> None:
     data["nodes"]["take-stock"]["choices"] = copy.deepcopy(data["nodes"]["put-right"]["choices"])
 
@@ -362,6 +375,9 @@ def thirteen_objectives(data: dict[str, Any]) -> None:
         anger_on_an_ending,
         a_person_called_customer,
         unknown_scene,
+        unknown_expression,
+        where_on_two_lines,
+        route_node_with_where,
         tab_in_notes,
     ],
     ids=lambda f: f.__name__,
@@ -417,6 +433,10 @@ def a_second_speaker_in_a_review(data: dict[str, Any]) -> None:
     data["nodes"]["take-stock"]["notes"] = "Routes by anger."
 
 
+def a_place_and_an_expression(data: dict[str, Any]) -> None:
+    data["nodes"]["greeting"].update(where="At the desk", expression="sheepish")
+
+
 def notes_and_ending_effects(data: dict[str, Any]) -> None:
     data["notes"] = "Draft 2, for the phone team."
     first_choice(data)["notes"] = "The answer we hope for."
@@ -429,6 +449,7 @@ def notes_and_ending_effects(data: dict[str, Any]) -> None:
     "mutate",
     [
         a_second_speaker_in_a_review,
+        a_place_and_an_expression,
         notes_and_ending_effects,
         say_as_one_line,
         narration_only,

@@ -60,6 +60,8 @@ class View:
     timer: int | None
     turn: int
     ending: Ending | None
+    where: str | None = None  # the latest place a node on the way here named; None: the channel's own words
+    expression: str | None = None  # the speaker's expression for this line, one of EXPRESSIONS
 
     @property
     def finished(self) -> bool:
@@ -117,6 +119,8 @@ class Session:
         self._offers = _OFFERS.setdefault(scenario, {})
         self._follow_routes()
         self._ending = scenario.endings.get(self._conversation.state)
+        self._where: str | None = None
+        self._note_where()
 
     # -- making sessions ---------------------------------------------------------------
     @classmethod
@@ -195,13 +199,27 @@ class Session:
         node = scenario.nodes.get(place)
         options: tuple[Option, ...] = ()
         if node is None:
-            speaker, line, narration, timer = scenario.speaker_at(place).name, "", "", None
+            speaker, line, narration, timer, expression = scenario.speaker_at(place).name, "", "", None, None
         else:
             offer = self._offer(node)
-            speaker, narration, timer = offer.speaker, node.narration, node.timer
+            speaker, narration, timer, expression = offer.speaker, node.narration, node.timer, node.expression
             line, options = self._presentation(node, offer)
         anger, walks_at, turn = self._conversation.anger, scenario.customer.walks_out_at, len(self.history)
-        return View(scenario.id, place, speaker, line, narration, anger, walks_at, options, timer, turn, self._ending)
+        return View(
+            scenario.id,
+            place,
+            speaker,
+            line,
+            narration,
+            anger,
+            walks_at,
+            options,
+            timer,
+            turn,
+            self._ending,
+            self._where,
+            expression,
+        )
 
     def _offer(self, node: Node) -> Offer:
         offer = self._offers.get(node.id)
@@ -288,9 +306,17 @@ class Session:
         self._ending = ending = self.scenario.endings.get(place)
         self.history.append(Step(node.id, choice_id, anger_before, anger, tuple(sorted(flags_before)), seconds))
         self._view = None
+        self._note_where()
         if flags is flags_before:
             return Answered(choice_id, anger_before, anger, NO_FLAGS, NO_FLAGS, place, ending)
         return Answered(choice_id, anger_before, anger, flags - flags_before, flags_before - flags, place, ending)
+
+    def _note_where(self) -> None:
+        """Keep the latest place named on the way here: every session, however it was made
+        (started, rewound, restored, resumed), reaches where it stands through `_move`, so it agrees."""
+        node = self.scenario.nodes.get(self._conversation.state)
+        if node is not None and node.where:
+            self._where = node.where
 
     def _follow_routes(self) -> None:
         routes, conversation = self._conversation.moves.routes, self._conversation

@@ -156,17 +156,21 @@ class MapReader:
         return word == "true"
 
     def choice(self, key: str, options: type[E], default: E | None = None) -> E | None:
-        node = self.scalar(key, required=default is None)
+        word = self.word(key, tuple(option.value for option in options), required=default is None)
+        return default if word is None else options(word)
+
+    def word(self, key: str, words: tuple[str, ...], required: bool = True) -> str | None:
+        """One of a closed set of words, or None (reported, with the nearest word) when it is another."""
+        node = self.scalar(key, required)
         if node is None:
-            return default
-        names = [option.value for option in options]
-        if node.text in names:
-            return options(node.text)
-        hint = did_you_mean(node.text, names)
+            return None
+        if node.text in words:
+            return node.text
+        hint = did_you_mean(node.text, list(words))
         self.sink.error(
-            node.position, "bad-value", f"'{key}' must be one of {', '.join(names)}, not {quoted(node.text)}{hint}"
+            node.position, "bad-value", f"'{key}' must be one of {', '.join(words)}, not {quoted(node.text)}{hint}"
         )
-        return default
+        return None
 
     def sequence(self, key: str, required: bool = False, most: int | None = None, why: str = "") -> list[YNode]:
         """The list's items; beyond `most` of them is an error at the first one too many."""

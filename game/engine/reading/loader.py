@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..model import (
     CUSTOMER,
+    EXPRESSIONS,
     PORTRAITS,
     SCORE_NAMES,
     Channel,
@@ -59,7 +60,20 @@ CUSTOMER_KEYS = ("name", "portrait", "anger", "walks_out_at", "walks_out_to", "t
 PERSON_KEYS = ("name", "portrait", NOTES)
 TEMPERAMENT_KEYS = ("min", "max")
 VARIATION_KEYS = ("shuffle_choices",)
-NODE_KEYS = ("say", "narration", "speaker", "scene", "choices", "route", "timer", "timeout", "shuffle", NOTES)
+NODE_KEYS = (
+    "say",
+    "narration",
+    "speaker",
+    "scene",
+    "where",
+    "expression",
+    "choices",
+    "route",
+    "timer",
+    "timeout",
+    "shuffle",
+    NOTES,
+)
 CHOICE_KEYS = (
     "id",
     "text",
@@ -319,6 +333,8 @@ class _ScenarioReader:
             at,
             self._speaker(reader),
             reader.choice("scene", Scene) if reader.has("scene") else None,
+            reader.text("where", TextKind.LABEL, required=False) or None,
+            reader.word("expression", EXPRESSIONS) if reader.has("expression") else None,
         )
 
     def _say(self, reader: MapReader) -> tuple[str, ...]:
@@ -340,7 +356,7 @@ class _ScenarioReader:
         return self._consequence(timeout)
 
     def _route_node(self, key: str, at: Position, reader: MapReader) -> Node:
-        for other in ("say", "narration", "speaker", "scene", "choices", "timer", "timeout", "shuffle"):
+        for other in (key for key in NODE_KEYS if key not in ("route", NOTES)):
             if reader.has(other):
                 self.sink.error(
                     reader.entries[other].key_position,
