@@ -10,3 +10,8 @@ FONT_FILES = {  # (bold, italic): the file in the package's files/ folder
     (False, True): "AtkinsonHyperlegible-Italic.ttf",
     (True, True): "AtkinsonHyperlegible-BoldItalic.ttf",
 }
+
+# The characters Atkinson Hyperlegible lacks (emoji, symbols, Greek and Cyrillic) come from Noto
+# (OFL-1.1) in the `manimgx-fonts` package, tried in this order; files at the package's top level.
+STANDIN_PACKAGE = "manimgx_fonts"
+STANDIN_FILES = ("NotoEmoji[wght].ttf", "NotoSansSymbols[wght].ttf", "NotoSans[wght].ttf")

@@ -6,7 +6,6 @@ high-contrast theme, the text size setting and window resizing reach every scree
 
 from __future__ import annotations
 
-import io
 import logging
 from functools import lru_cache
 from importlib import resources
@@ -17,6 +16,8 @@ from game.storage.font import FONT_FILES, FONT_PACKAGE
 from game.storage.settings import Settings
 
 from .displayable import displayable
+from .glyph_drawing import draw, measure
+from .glyph_fonts import Face
 from .palette import HIGH_CONTRAST, NORMAL, Color, Palette
 from .surface_cache import surface_cache
 
@@ -42,17 +43,17 @@ def _font_files() -> dict[tuple[bool, bool], bytes]:
 
 
 @lru_cache(maxsize=64)
-def _font(size: int, bold: bool = False, italic: bool = False) -> pygame.font.Font:
+def _font(size: int, bold: bool = False, italic: bool = False) -> Face:
     data = _font_files().get((bold, italic))
     if data is None:
-        return _fallback_font(size, italic)
-    return pygame.font.Font(io.BytesIO(data), size)
+        return _fallback_font(size, bold, italic)
+    return Face(data, size, bold, italic)
 
 
-def _fallback_font(size: int, italic: bool) -> pygame.font.Font:
+def _fallback_font(size: int, bold: bool, italic: bool) -> Face:
     """pygame-ce's bundled FreeSans Bold at the same size (`Font(None, size)` alone would shrink
     it to 0.6875 of that), slanted for italic."""
-    font = pygame.font.Font(None, size)
+    font = Face(None, size, bold, italic)
     font.point_size = size
     font.italic = italic
     return font
@@ -68,7 +69,7 @@ class Theme:
         self.scale = max(0.75, min(1.5, size[1] / BASE_HEIGHT))
         self.text_scale = self.scale * TEXT_SCALES[settings.text_size]
 
-    def font(self, role: str, italic: bool = False) -> pygame.font.Font:
+    def font(self, role: str, italic: bool = False) -> Face:
         """Regular for body and small text, bold for headings and titles; italic for narration."""
         return _font(max(12, round(ROLE_SIZES[role] * self.text_scale)), role in BOLD_ROLES, italic)
 
@@ -79,20 +80,25 @@ class Theme:
     def text(
         self, text: str, role: str = "body", color: Color | None = None, width: int = 0, italic: bool = False
     ) -> pygame.Surface:
-        """Rendered text, wrapped to `width` by pygame-ce itself (0: one line). Any string gives a
-        surface, made from its `displayable` form; one that draws nothing is 0 pixels wide."""
+        """Rendered text, wrapped to `width` (0: only at line breaks) and never wider. Any string gives
+        a surface, made from its `displayable` form; one that draws nothing is 0 pixels wide. What
+        the game font lacks (emoji, symbols) comes from a stand-in font or is written as its name."""
         return _render(displayable(text), self.font(role, italic), color or self.palette.text, max(0, width))
+
+    def text_width(self, text: str, role: str = "body", italic: bool = False) -> int:
+        """How wide one line of `text` is drawn by `text`: for screens that wrap text themselves."""
+        return measure(displayable(text), self.font(role, italic))
 
 
 @surface_cache(entries=1024, pixels=32_000_000)  # about 128 MB at most, however long or many the texts
-def _render(text: str, font: pygame.font.Font, color: Color, width: int) -> pygame.Surface:
+def _render(text: str, font: Face, color: Color, width: int) -> pygame.Surface:
     """SDL_ttf refuses text that draws nothing ("Text has zero width": only zero-width marks, or
     none at all), so that becomes a blank as tall as its lines. Anything else it still refuses
     (out of memory) costs this one text, not the screen; `displayable` leaves nothing else."""
     if font.size(text.replace("\n", ""))[0] == 0:
         return _blank(text, font)
     try:
-        return font.render(text, True, color, None, width)
+        return draw(text, font, color, width)
     except (pygame.error, ValueError) as problem:
         LOG.warning("could not draw the text %r: %s", text[:60], problem)
         return _blank(text, font)
