@@ -76,10 +76,10 @@ MOODS: dict[str, dict[str, Pull]] = {
         "shout": Pull(0.0, 0.5),
     },
     "relieved": {
-        "brow": Pull(0.0, 0.6),
-        "lift": Pull(0.4),
+        "brow": Pull(0.0, 0.8),
+        "lift": Pull(0.45),
         "lids": Pull(0.8),
-        "mouth": Pull(0.6, 0.6),
+        "mouth": Pull(0.6, 0.75),
         "smile_eyes": Pull(0.35),
         "flush": Pull(0.0, 0.4),
         "shout": Pull(0.0, 0.6),

@@ -33,6 +33,7 @@ class FaceArtist:
         self.skin = mix(skin, palette.furious, face.flush * 0.4)
         self.shadow = mix(self.skin, NEAR_BLACK, 0.25)
         self.ink = mix(hair, NEAR_BLACK, 0.55)
+        self.line = mix(self.skin, NEAR_BLACK, 0.62)  # lips and lids: dark against every skin, whatever the hair
         self.white = mix(palette.text, palette.skin, 0.08)
         self.flush_color = palette.furious
         self.blush_color = mix(palette.furious, (255, 170, 200), 0.5)
@@ -109,7 +110,7 @@ class FaceArtist:
         pygame.draw.polygon(
             self.canvas, self.skin, [self.p(x, y) for x, y in [(inner, top - 3), (outer, top - 3), *lid]]
         )
-        self.curve([(x, y + 0.5) for x, y in lid], self.ink, 1.1)
+        self.curve([(x, y + 0.5) for x, y in lid], self.line, 1.1)
         cheek = [
             (cx + 4.9 * s, bottom + 0.8 - face.smile_eyes * height * 0.55 * (1 - s * s)) for s in (-1, -0.5, 0, 0.5, 1)
         ]
@@ -172,18 +173,17 @@ class FaceArtist:
             gape.append(face.shout * 11 * (1 - s * s))
             top.append((x, y))
             bottom.append((x, y + gape[-1]))
-        lip = mix(self.skin, self.ink, 0.7)
         if face.shout > 0.08:
             pygame.draw.polygon(self.canvas, self.ink, [self.p(x, y) for x, y in top + bottom[::-1]])
             teeth = [(x, y + min(2.2, g * 0.35)) for (x, y), g in zip(top, gape, strict=True)]
             pygame.draw.polygon(self.canvas, self.white, [self.p(x, y) for x, y in top + teeth[::-1]])
-            self.curve(bottom, mix(self.skin, self.ink, 0.5), 1.2)
+            self.curve(bottom, mix(self.skin, self.line, 0.7), 1.2)
         if face.pout > 0.1:  # the lower lip pushed out, shown by the shadow under it
             under = [
                 (x, y + 2.0 + face.pout * 1.3 * (1 - (step / 5 - 1) ** 2)) for step, (x, y) in enumerate(bottom[5:16])
             ]
-            self.curve(under, mix(self.skin, self.ink, 0.3 * face.pout), 1.0)
-        self.curve(top, lip, 1.5)
+            self.curve(under, mix(self.skin, self.line, 0.45 * face.pout), 1.0)
+        self.curve(top, self.line, 1.5)
 
     def sweat(self) -> None:
         """A bead of sweat at the temple: worry, at a glance."""
