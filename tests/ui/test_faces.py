@@ -50,8 +50,8 @@ def lopsided(head: pygame.Surface, top: float, bottom: float) -> float:
 # -- anger -------------------------------------------------------------------------------------
 @pytest.mark.parametrize("palette", PALETTES, ids=("normal", "high-contrast"))
 def test_the_meter_shows_within_a_band(palette: Palette) -> None:
-    assert changed(drawn(face_for(70), palette), drawn(face_for(53), palette)) > NOTICEABLE
-    assert changed(drawn(face_for(20), palette), drawn(face_for(0), palette)) > NOTICEABLE
+    for calmer, angrier in ((53, 70), (0, 9), (9, 20)):  # the faces the issue found alike
+        assert changed(drawn(face_for(calmer), palette), drawn(face_for(angrier), palette)) > NOTICEABLE
 
 
 @pytest.mark.parametrize("expression", [None, *EXPRESSIONS])
