@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from .playing.rules import ANGER_MAX, ANGER_MIN, TEMPERAMENT_MAX, TEMPERAMENT_MIN
     from .playing.session import Answered, InvalidChoice, Option, Session, View
     from .playing.session_state import SessionStateError
+    from .playing.time_limits import TIME_LIMITS
     from .reading.diagnostics import TOO_MANY, Diagnostic, DiagnosticSink, Position, ScenarioError, sort_key
     from .reading.links import flags_named_at
     from .reading.loader import LoadReport, read_scenario
@@ -94,6 +95,7 @@ HOMES = {
     "playing.rules": ("ANGER_MAX", "ANGER_MIN", "TEMPERAMENT_MAX", "TEMPERAMENT_MIN"),
     "playing.session": ("Answered", "InvalidChoice", "Option", "Session", "View"),
     "playing.session_state": ("SessionStateError",),
+    "playing.time_limits": ("TIME_LIMITS",),
     "reading.diagnostics": ("TOO_MANY", "Diagnostic", "DiagnosticSink", "Position", "ScenarioError", "sort_key"),
     "reading.links": ("flags_named_at",),
     "reading.loader": ("LoadReport", "read_scenario"),

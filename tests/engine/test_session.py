@@ -18,6 +18,7 @@ from game.engine.judging.scoring import result
 from game.engine.model import Scenario
 from game.engine.playing import rules
 from game.engine.playing.machine import ROUTE, TIMEOUT_TRIGGER, answer_trigger, machine_for, moves_for
+from game.engine.playing.save_versions import VERSION
 from game.engine.playing.session import TIMEOUT, InvalidChoice, Session
 from game.engine.playing.session_state import SessionStateError
 from game.storage.scenario_files import load_scenario
@@ -731,8 +732,12 @@ BAD_SAVES = [
     ("none", lambda d: None, ["not a saved Composure session"]),
     ("wrong format", lambda d: with_changes(d, format="something-else"), ["not a saved Composure session"]),
     ("no format", lambda d: without(d, "format"), ["not a saved Composure session"]),
-    ("newer version", lambda d: with_changes(d, version=9, min_compatible=9), ["version 9", "up to 2", "update"]),
-    ("version as text", lambda d: with_changes(d, version="1"), ["version '1'", "reads versions 1 to 2"]),
+    (
+        "newer version",
+        lambda d: with_changes(d, version=9, min_compatible=9),
+        ["version 9", f"up to {VERSION}", "update"],
+    ),
+    ("version as text", lambda d: with_changes(d, version="1"), ["version '1'", f"reads versions 1 to {VERSION}"]),
     ("other scenario", lambda d: with_changes(d, scenario="phone-refund"), ["phone-refund", "angry-walk-in"]),
     ("seed as text", lambda d: with_changes(d, seed="3"), ["'seed'", "whole number"]),
     ("seed as bool", lambda d: with_changes(d, seed=True), ["'seed'", "whole number"]),

@@ -45,6 +45,7 @@ class AttemptRecord:
     difficulty: int
     seed: int
     temperament: int
+    time_limits: str  # one of TIME_LIMITS: "off" means the trainee played without the timers' pressure
     ending: str
     outcome: str  # an Outcome's value: "resolved", "partial", "escalated", "lost"
     composure: int
@@ -59,6 +60,7 @@ class Recorded(Played, Protocol):
     """What recording reads of a finished session beyond what scoring reads."""
 
     seed: int
+    time_limits: str
 
     def result(self) -> Result: ...
 
@@ -98,6 +100,7 @@ def attempt_record(session: Recorded) -> AttemptRecord:
         difficulty=scenario.difficulty,
         seed=session.seed,
         temperament=session.temperament,
+        time_limits=session.time_limits,
         ending=debrief.ending.id,
         outcome=debrief.outcome.value,
         composure=scores.composure,

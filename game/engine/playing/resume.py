@@ -36,8 +36,8 @@ class Resumed:
 
 
 def resumed(scenario: Scenario, old: Session) -> Resumed:
-    """`old`'s conversation (seed, customer, start, answers) played again on `scenario`, a new version
-    of its scenario, as far as its answers still fit."""
+    """`old`'s conversation (seed, customer, start, time limits, answers) played again on `scenario`,
+    a new version of its scenario, as far as its answers still fit."""
     before, origin = old.scenario, old.origin
     temperament = old.temperament
     if not scenario.customer.temperament.low <= temperament <= scenario.customer.temperament.high:
@@ -45,9 +45,9 @@ def resumed(scenario: Scenario, old: Session) -> Resumed:
     if origin == State(before.start, before.customer.anger, frozenset()):  # from the start: the new start
         origin = State(scenario.start, scenario.customer.anger, frozenset())
     elif origin.place not in scenario.nodes:
-        fresh = Session.start(scenario, old.seed)
+        fresh = Session.start(scenario, old.seed, time_limits=old.time_limits)
         return Resumed(fresh, 0, problem=f"it started at {quoted(origin.place)}, which is no longer a node")
-    session = Session(scenario, old.seed, origin, temperament)
+    session = Session(scenario, old.seed, origin, temperament, old.time_limits)
     for number, step in enumerate(old.history):
         problem = _unfit(session, step)
         if problem:

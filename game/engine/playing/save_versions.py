@@ -16,8 +16,10 @@ from ..errors import EngineError
 from ..reading.diagnostics import shown
 
 FORMAT = "composure-session"
-VERSION = 2
-MIN_COMPATIBLE = 1  # version 2 only added min_compatible: a version 1 reader finds everything it needs
+VERSION = 3
+# Versions 2 and 3 only added fields (min_compatible; time_limits): a version 1 reader finds everything
+# it needs, and resumes with the timers as written.
+MIN_COMPATIBLE = 1
 
 
 class SessionStateError(EngineError, ValueError):
@@ -29,8 +31,13 @@ def _from_version_1(data: dict[str, Any]) -> dict[str, Any]:
     return {**data, "version": 2, "min_compatible": 1}
 
 
+def _from_version_2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 had no time-limits setting: every session ran its timers as written."""
+    return {**data, "version": 3, "time_limits": "normal"}
+
+
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: tuple[Migration, ...] = (_from_version_1,)  # MIGRATIONS[n - 1] turns version n into n + 1
+MIGRATIONS: tuple[Migration, ...] = (_from_version_1, _from_version_2)  # MIGRATIONS[n - 1] turns version n into n + 1
 
 
 def current_form(data: Any) -> dict[str, Any]:

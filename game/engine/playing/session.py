@@ -29,6 +29,7 @@ from . import rules
 from .history import TIMEOUT, Step
 from .machine import ROUTE, TIMEOUT_TRIGGER, Conversation, Move
 from .session_state import session_from_dict, session_to_dict
+from .time_limits import NORMAL, TIME_LIMITS, time_limit
 
 NO_FLAGS: frozenset[str] = frozenset()
 
@@ -57,7 +58,7 @@ class View:
     anger: int
     walks_out_at: int | None
     options: tuple[Option, ...]
-    timer: int | None
+    timer: int | None  # seconds to answer in, as the session's time limits make them; None: no limit
     turn: int
     ending: Ending | None
     where: str | None = None  # the latest place a node on the way here named; None: the channel's own words
@@ -108,11 +109,14 @@ _OFFERS: WeakKeyDictionary[Scenario, dict[str, Offer]] = WeakKeyDictionary()
 
 
 class Session:
-    def __init__(self, scenario: Scenario, seed: int, origin: State, temperament: int) -> None:
+    def __init__(
+        self, scenario: Scenario, seed: int, origin: State, temperament: int, time_limits: str = NORMAL
+    ) -> None:
         self.scenario = scenario
         self.seed = seed
         self.origin = origin
         self.temperament = temperament
+        self.time_limits = time_limits  # one of TIME_LIMITS: how the scenario's timers are applied
         self.history: list[Step] = []
         self._view: View | None = None
         self._conversation = Conversation(scenario, origin.place, temperament, origin.anger, origin.flags)
@@ -131,8 +135,10 @@ class Session:
         at: str | None = None,
         anger: int | None = None,
         flags: frozenset[str] | set[str] = frozenset(),
+        time_limits: str = NORMAL,
     ) -> Session:
-        """A new conversation; `at`, `anger` and `flags` start it anywhere, for play-testing."""
+        """A new conversation; `at`, `anger` and `flags` start it anywhere, for play-testing;
+        `time_limits` (one of TIME_LIMITS) is the trainee's setting for the timers."""
         if at is not None and at not in scenario.nodes:
             ending = f" ('{at}' is an ending)" if at in scenario.endings else ""
             raise InvalidChoice(
@@ -141,8 +147,10 @@ class Session:
             )
         if anger is not None and not rules.ANGER_MIN <= anger <= rules.ANGER_MAX:
             raise InvalidChoice(f"anger must be from 0 to 100, not {anger}")
+        if time_limits not in TIME_LIMITS:
+            raise InvalidChoice(f"the time limits must be one of {', '.join(TIME_LIMITS)}, not {quoted(time_limits)}")
         origin = State(at or scenario.start, scenario.customer.anger if anger is None else anger, frozenset(flags))
-        return cls(scenario, seed, origin, draw_temperament(scenario, seed))
+        return cls(scenario, seed, origin, draw_temperament(scenario, seed), time_limits)
 
     def to_dict(self) -> dict[str, Any]:
         return session_to_dict(self)
@@ -153,10 +161,10 @@ class Session:
         return session_from_dict(scenario, data, cls)
 
     def rewound(self, answers: int) -> Session:
-        """This conversation (seed, customer, start) with only its first `answers` answers given."""
+        """This conversation (seed, customer, start, time limits) with only its first `answers` answers given."""
         if not 0 <= answers <= len(self.history):
             raise InvalidChoice(f"there are {len(self.history)} answers; rewind to 0 to {len(self.history)} of them")
-        session = Session(self.scenario, self.seed, self.origin, self.temperament)
+        session = Session(self.scenario, self.seed, self.origin, self.temperament, self.time_limits)
         for step in self.history[:answers]:
             session._move(session._speaking_node("rewind"), step.choice, step.seconds)
         return session
@@ -202,8 +210,9 @@ class Session:
             speaker, line, narration, timer, expression = scenario.speaker_at(place).name, "", "", None, None
         else:
             offer = self._offer(node)
-            speaker, narration, timer, expression = offer.speaker, node.narration, node.timer, node.expression
+            speaker, narration, expression = offer.speaker, node.narration, node.expression
             line, options = self._presentation(node, offer)
+            timer = time_limit(node.timer, self.time_limits, any(option.available for option in options))
         anger, walks_at, turn = self._conversation.anger, scenario.customer.walks_out_at, len(self.history)
         return View(
             scenario.id,

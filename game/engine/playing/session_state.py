@@ -1,7 +1,7 @@
 """A session's state as a plain, versioned dict, and back again exactly.
 
-Only what cannot be derived is stored: the seed, the drawn temperament, where play
-started and each answer given. Restoring replays the answers through a fresh state
+Only what cannot be derived is stored: the seed, the drawn temperament, the trainee's time
+limits, where play started and each answer given. Restoring replays the answers through a fresh state
 machine, so a restored session is the saved one, and a save that no longer fits the
 scenario is refused with a sentence instead of resuming somewhere wrong. Which format
 versions are read, and how older ones are migrated, is save_versions' job.
@@ -19,9 +19,10 @@ from typing import Any, Protocol, TypeVar
 from ..errors import EngineError
 from ..judging.statespace import State
 from ..model import Scenario
-from ..reading.diagnostics import quoted
+from ..reading.diagnostics import quoted, shown
 from .history import TIMEOUT, Step
 from .save_versions import FORMAT, MIN_COMPATIBLE, VERSION, SessionStateError, current_form
+from .time_limits import TIME_LIMITS
 
 
 class Saved(Protocol):
@@ -30,6 +31,7 @@ class Saved(Protocol):
     scenario: Scenario
     seed: int
     temperament: int
+    time_limits: str
     origin: State
     history: list[Step]
 
@@ -58,24 +60,27 @@ def session_to_dict(session: Saved) -> dict[str, Any]:
         "scenario_digest": session.scenario.digest,
         "seed": session.seed,
         "temperament": session.temperament,
+        "time_limits": session.time_limits,
         "origin": {"place": origin.place, "anger": origin.anger, "flags": sorted(origin.flags)},
         "history": [asdict(step) | {"flags_before": list(step.flags_before)} for step in session.history],
     }
 
 
-def session_from_dict(scenario: Scenario, data: Any, start: Callable[[Scenario, int, State, int], S]) -> S:
-    """The session `data` saved, made by `start(scenario, seed, origin, temperament)` and replayed."""
+def session_from_dict(scenario: Scenario, data: Any, start: Callable[[Scenario, int, State, int, str], S]) -> S:
+    """The session `data` saved, made by `start(scenario, seed, origin, temperament, time_limits)` and replayed."""
     data = current_form(data)
     if data.get("scenario") != scenario.id:
         raise SessionStateError(
             f"this session belongs to scenario {quoted(str(data.get('scenario')))}, not '{scenario.id}'"
         )
+    time_limits = _time_limits(data)
     try:
         session = start(
             scenario,
             _integer(data, "seed"),
             _origin(scenario, _field(data, "origin", dict)),
             _temperament(scenario, data),
+            time_limits,
         )
         for number, entry in enumerate(_field(data, "history", list), start=1):
             _replay(session, number, entry)
@@ -110,6 +115,19 @@ def _flags(data: dict[str, Any], key: str, where: str) -> list[str]:
     if not all(isinstance(flag, str) for flag in flags):
         raise _Unfit(f"'{key}' in {where} must be a list of flag names")
     return flags
+
+
+def _time_limits(data: dict[str, Any]) -> str:
+    """The trainee's time limits; refused outside the try below, as it is no replay problem."""
+    if "time_limits" not in data:
+        raise SessionStateError("'time_limits' is missing from the session")
+    time_limits = data["time_limits"]
+    if time_limits not in TIME_LIMITS:
+        raise SessionStateError(
+            f"this session was saved with the time limits {shown(repr(time_limits))}, which this version "
+            f"of Composure does not know; it knows {', '.join(TIME_LIMITS)}"
+        )
+    return str(time_limits)
 
 
 def _temperament(scenario: Scenario, data: dict[str, Any]) -> int:
