@@ -59,8 +59,7 @@ def _assembled(lines: list[list[Run]], face: Face, color: Color, width: int) -> 
     for row, line in enumerate(drawn):
         x = 0
         for part, ascent in line:
-            # MAX, not a blend: runs in one colour on a clear surface keep their own edges' alpha
-            surface.blit(part, (x, row * height + face.get_ascent() - ascent), special_flags=pygame.BLEND_RGBA_MAX)
+            surface.blit(part, (x, row * height + face.get_ascent() - ascent))
             x += part.get_width()
     return surface
 
