@@ -21,6 +21,7 @@ from .widgets import ButtonList, button_frame, under_label
 
 YOU, THEM, NOTE = "you", "them", "note"
 REPLY_LABEL = "YOUR REPLY"
+YOU_CAPTION = "You"
 URGENT_SECONDS = 5  # the last seconds of a countdown turn red and tick
 
 
@@ -42,25 +43,32 @@ class Column:
     spans: list[Span] = field(default_factory=list)
     text_at: tuple[int, int] = (0, 0)
     header: pygame.Rect = field(default_factory=lambda: pygame.Rect(0, 0, 0, 0))
+    thread_top: int = 0  # where the conversation starts, under the narration
     history: list[tuple[pygame.Rect, ChatEntry]] = field(default_factory=list)
+    labelled: bool = False  # the trainee's messages carry a "You" caption (out of a chat)
+
+    @property
+    def last_words(self) -> pygame.Rect | None:
+        """The newest message above the line: what the trainee said (or that they said nothing)."""
+        return self.history[-1][0] if self.history else None
 
     def shift(self, dy: int) -> None:
-        """Move everything down by `dy`, to make room for the chat thread above."""
-        if self.narration is not None:
-            self.narration.move_ip(0, dy)
+        """Move the line and the reply header down by `dy`, to make room for the thread above them."""
         self.speech.move_ip(0, dy)
         self.header.move_ip(0, dy)
         self.text_at = (self.text_at[0], self.text_at[1] + dy)
 
 
 def lay_out(theme: Theme, scene: Scene, width: int, narration: str, line: str, speaker: str, timed: bool) -> Column:
-    """Narration, then the line in its box, then the reply header; the choices go under it. The
-    line is wrapped as `displayable` gives it, which is what a Reveal of it must count."""
+    """Narration, then the line in its box, then the reply header; the choices go under it, and the
+    thread (`fit_history`) between the narration and the line, so the trainee's last words sit just
+    above the reply to them. The line is wrapped as `displayable` gives it, which is what a Reveal of
+    it must count."""
     column, y, gap = Column(width), 0, theme.px(14)
     if narration:
         text = italic_text(theme, narration, width - theme.px(18))
         column.narration = pygame.Rect(0, 0, width, text.get_height())
-        y = column.narration.bottom + gap
+        y = column.thread_top = column.narration.bottom + gap
     if line:
         y = _lay_out_speech(theme, scene, column, y, line, speaker) + theme.px(20)
     bar = theme.px(16) if timed else theme.px(4)  # the countdown's bar goes under the words
@@ -86,20 +94,22 @@ def _lay_out_speech(theme: Theme, scene: Scene, column: Column, y: int, line: st
     return column.speech.bottom
 
 
-def fit_history(theme: Theme, column: Column, entries: list[ChatEntry], room: int) -> int:
-    """Place as many recent chat messages as fit in `room` above the current line; returns their height."""
-    placed: list[tuple[int, ChatEntry, pygame.Surface]] = []
-    used, gap, pad = 0, theme.px(10), theme.px(12)
+def fit_history(theme: Theme, column: Column, entries: list[ChatEntry], room: int, labelled: bool = False) -> int:
+    """Place recent messages above the current line: always the last (the trainee's own last words,
+    whatever the room), then as many earlier ones as fit in `room`; returns their height. `labelled`
+    (out of a chat, where right-aligned bubbles are not a convention) captions the trainee's "You"."""
+    placed: list[tuple[int, ChatEntry]] = []
+    used, gap = 0, theme.px(10)
+    column.labelled = labelled
     for entry in reversed(entries):
-        text = _entry_text(theme, entry, _history_width(theme, column.width))
-        height = text.get_height() + 2 * pad
-        if used + height + gap > room:
+        height = _entry_size(theme, column, entry)[1]
+        if placed and used + height + gap > room:
             break
-        placed.append((height, entry, text))
+        placed.append((height, entry))
         used += height + gap
-    y = 0
-    for height, entry, text in reversed(placed):
-        bubble = pygame.Rect(0, y, text.get_width() + 2 * pad, height)
+    y = column.thread_top
+    for height, entry in reversed(placed):
+        bubble = pygame.Rect(0, y, _entry_size(theme, column, entry)[0], height)
         if entry.who == YOU:
             bubble.right = column.width
         elif entry.who == NOTE:
@@ -108,6 +118,21 @@ def fit_history(theme: Theme, column: Column, entries: list[ChatEntry], room: in
         y += height + gap
     column.shift(used)
     return used
+
+
+def _entry_size(theme: Theme, column: Column, entry: ChatEntry) -> tuple[int, int]:
+    """A past message's bubble: its text, under the "You" caption when there is one, and the padding."""
+    pad = theme.px(12)
+    text = _entry_text(theme, entry, _history_width(theme, column.width))
+    width, height = text.get_width(), text.get_height()
+    if _captioned(column, entry):
+        width = max(width, theme.text(YOU_CAPTION, "small").get_width())
+        height += theme.font("small").get_linesize()
+    return width + 2 * pad, height + 2 * pad
+
+
+def _captioned(column: Column, entry: ChatEntry) -> bool:
+    return column.labelled and entry.who == YOU
 
 
 def draw_column(
@@ -123,15 +148,14 @@ def draw_column(
     palette = theme.palette
     clip = surface.get_clip()
     surface.set_clip(scroller.viewport.clip(clip))
+    small, pad = theme.font("small").get_linesize(), theme.px(12)
     for bubble, entry in column.history:
         _bubble(surface, theme, scroller.to_screen(bubble), entry.who)
-        pad = theme.px(12)
-        scroller.blit_text(
-            surface,
-            _entry_text(theme, entry, _history_width(theme, column.width)),
-            (bubble.x + pad, bubble.y + pad),
-            theme.font("small").get_linesize(),
-        )
+        at = (bubble.x + pad, bubble.y + pad)
+        if _captioned(column, entry):
+            scroller.blit_text(surface, theme.text(YOU_CAPTION, "small", palette.text), at, small)
+            at = (at[0], at[1] + small)
+        scroller.blit_text(surface, _entry_text(theme, entry, _history_width(theme, column.width)), at, small)
     if column.narration is not None:
         rule = scroller.to_screen(column.narration)
         pygame.draw.line(surface, palette.panel_edge, rule.topleft, rule.bottomleft, theme.px(3))
@@ -216,8 +240,9 @@ def draw_choices(
             y += under.get_height()
 
 
-def edge_fades(surface: pygame.Surface, theme: Theme, scroller: Scroller) -> None:
-    """Soft edges where the column has more above or below, and a chevron pointing to what's below."""
+def edge_fades(surface: pygame.Surface, theme: Theme, scroller: Scroller, chevron: bool = True) -> None:
+    """Soft edges where the column has more above or below, and (unless a cue already says what is
+    there) a chevron pointing to what's below."""
     view, depth = scroller.viewport, theme.px(28)
     background = theme.palette.background
     for more, top in ((scroller.top > 0, True), (scroller.top < scroller.max_offset, False)):
@@ -228,7 +253,7 @@ def edge_fades(surface: pygame.Surface, theme: Theme, scroller: Scroller) -> Non
             strength = 1 - row / depth if top else (row + 1) / depth
             pygame.draw.line(fade, (*background, round(255 * strength**1.5)), (0, row), (view.width, row))
         surface.blit(fade, (view.x, view.y if top else view.bottom - depth))
-    if scroller.top < scroller.max_offset:
+    if chevron and scroller.top < scroller.max_offset:
         x, y, size = view.right - theme.px(22), view.bottom - theme.px(6), theme.px(7)
         pygame.draw.polygon(surface, theme.palette.muted, [(x - size, y - size), (x + size, y - size), (x, y)])
 

@@ -74,24 +74,44 @@ def meter_height(theme: Theme) -> int:
     return theme.font("body").get_linesize() + theme.px(40) + theme.font("small").get_linesize()
 
 
+def meter_width(theme: Theme) -> int:
+    """The narrowest the meter can be: its label beside the widest reading (digits differ in width)."""
+    body = theme.font("body")
+    longest = max(body.size(_reading_text(value))[0] for value in range(ANGER_MAX + 1))
+    return _label(theme).get_width() + theme.px(12) + longest
+
+
 def draw_meter(
     surface: pygame.Surface, theme: Theme, rect: pygame.Rect, meter: AngerMeter, walks_out_at: int | None
 ) -> None:
     palette = theme.palette
     value = round(meter.shown.value)
-    label = theme.text("ANGER", "small", palette.muted)
-    reading = theme.text(f"{value} / {ANGER_MAX}  {anger_band(value)}", "body")
-    line = theme.font("body").get_linesize()
-    surface.blit(label, (rect.x, rect.y + (line - label.get_height()) // 2 + theme.px(2)))
+    label, reading = _label(theme), _reading(theme, value)
+    line, gap = theme.font("body").get_linesize(), theme.px(12)
     surface.blit(reading, reading.get_rect(topright=(rect.right, rect.y)))
+    delta = None
     if meter.change and meter.change_age < CHANGE_SHOWN:
         fade = min(1.0, (CHANGE_SHOWN - meter.change_age) / 0.4)
         color = palette.bad if meter.change > 0 else palette.good
         delta = theme.text(f"{meter.change:+d}", "body", mix(palette.background, color, fade))
-        gap = theme.px(12)
         surface.blit(delta, delta.get_rect(topright=(rect.right - reading.get_width() - gap, rect.y)))
+    beside = rect.width - reading.get_width() - gap - (delta.get_width() + gap if delta else 0)
+    if label.get_width() <= beside:  # a narrow meter lets the "+15" stand in the label's place a moment
+        surface.blit(label, (rect.x, rect.y + (line - label.get_height()) // 2 + theme.px(2)))
     bar = pygame.Rect(rect.x, rect.y + line + theme.px(6), rect.width, theme.px(16))
     _draw_bar(surface, theme, bar, meter.shown.value, walks_out_at)
+
+
+def _label(theme: Theme) -> pygame.Surface:
+    return theme.text("ANGER", "small", theme.palette.muted)
+
+
+def _reading(theme: Theme, value: int) -> pygame.Surface:
+    return theme.text(_reading_text(value), "body")
+
+
+def _reading_text(value: int) -> str:
+    return f"{value} / {ANGER_MAX}  {anger_band(value)}"
 
 
 def _draw_bar(surface: pygame.Surface, theme: Theme, bar: pygame.Rect, value: float, walks_out_at: int | None) -> None:

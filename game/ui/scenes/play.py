@@ -18,6 +18,7 @@ import pygame
 from game.engine import CUSTOMER, TIMEOUT, Preview, Scenario, Session, previews, resumed
 from game.engine import Scene as SceneLook
 
+from ..answers_in_view import Cue, answer_cues, answers_top, cue_at, draw_cues, strip_height
 from ..chat_log import MISSED, chat_of, said
 from ..dialogue import (
     NOTE,
@@ -38,9 +39,9 @@ from ..framing import CHANNEL_NAMES, Sitter, draw_stage
 from ..host import Host
 from ..intents import NUMBER_KEY_COUNT, Back, Choose, Click, Confirm, Intent, Jump, Move, Point, Reload, Scroll, Skip
 from ..live_reload import Broken, LiveFile, reloaded
-from ..meter import AngerMeter, draw_meter, meter_height
+from ..meter import AngerMeter, draw_meter, meter_height, meter_width
 from ..navigation import Debrief, JumpList, Navigation, PauseMenu, Push, Replace, Resuming
-from ..portrait import FaceAnimator, expression, look_for, talking
+from ..portrait import Face, FaceAnimator, Look, face_for, look_for, talking
 from ..reveal import Reveal, TurnClock
 from ..scene import Scene
 from ..scroll import Scroller
@@ -52,6 +53,7 @@ from ..widgets import Button, ButtonList, key_hints
 APPEAR_SECONDS = 0.25  # the choices fade in once the line is complete
 SCROLL_STEP = 48
 SMALLEST_STAGE = 150  # below this height (at 720 px) the trainer panel takes the stage's place
+ROOMY_LINES = 24  # lines of text the column must hold for the stage to keep a third of the width
 
 
 class PlayScene(Scene):
@@ -80,6 +82,7 @@ class PlayScene(Scene):
         self._pointer = (-1, -1)
         self.chat: list[ChatEntry] = []  # a chat's past messages, shown above the current line
         self.call_seconds = 0.0
+        self.look: Look  # whose portrait: set by each turn
         self._begin(session or Session.start(scenario, seed=app.next_seed()))
         if resuming is not None:
             self._pick_up(resuming)
@@ -142,10 +145,9 @@ class PlayScene(Scene):
         anger = session.anger
         self.meter = AngerMeter()
         self.meter.jump(anger)
-        self.face = FaceAnimator.at(expression(anger_band(anger), self.app.settings.reduced_intensity))
         self.chat = []
         self.call_seconds = 0.0
-        self._new_turn()
+        self._new_turn(fresh=True)
 
     def _pick_up(self, resuming: Resuming) -> None:
         """Go on from a save: the chat so far, the call's clock, and a question already read, its
@@ -168,12 +170,16 @@ class PlayScene(Scene):
         """The game is closing under this screen: keep the exact point, the timer included."""
         self.keeper.save(self)
 
-    def _new_turn(self) -> None:
+    def _new_turn(self, shake: bool = False, fresh: bool = False) -> None:
         view = self.session.view()
         self.view = view
         node = self.scenario.nodes.get(view.place)
         self.customer_speaks = node is None or node.speaker == CUSTOMER  # anyone else keeps a calm face
-        self.look = look_for(self.scenario.speaker_at(view.place).portrait)
+        look = look_for(self.scenario.speaker_at(view.place).portrait)
+        if fresh or look != self.look:  # someone new speaks: their own face at once, not the last one's
+            self.face, self.look = FaceAnimator.at(self._face()), look
+        else:
+            self.face.show(self._face(), shake=shake)
         self.scene_look = self.scenario.scene_at(view.place)
         self.line = displayable(view.line)  # typed out, wrapped and counted alike, however long or odd
         self.reveal = Reveal(self.line, self.app.settings.characters_per_second)
@@ -187,10 +193,16 @@ class PlayScene(Scene):
         if self.reveal.done:
             self._line_finished()
 
+    def _face(self) -> Face:
+        """The speaker's face for this line: the customer's by their anger, anyone else's calm;
+        either with the expression the node names."""
+        anger = self.session.anger if self.customer_speaks else 0
+        return face_for(anger, None, self.app.settings.reduced_intensity)
+
     def _line_finished(self) -> None:
+        """The answers come into view, under as much of the exchange as leaves the most of them whole."""
         self.clock.start()
-        if self._choice_rects:  # bring the start of the choices into view
-            self.scroller.reveal(self.column.header.top, self._choice_rects[0].bottom, self.app.theme.px(8))
+        self.scroller.scroll(self.scroller.target - self._answers_top)
 
     def _answer(self, index: int) -> Navigation | None:
         option = self.view.options[index]
@@ -213,12 +225,10 @@ class PlayScene(Scene):
         if anger != before:
             self.app.sound.play("anger_up" if anger > before else "anger_down")
         self.meter.set(anger)
-        reduced = self.app.settings.reduced_intensity
-        band = anger_band(anger)
-        self.face.show(expression(band, reduced), shake=band == "furious" and anger > before and not reduced)
+        furious = anger_band(anger) == "furious"
         self.chat += said(self.line, reply)
         self.notice = ""
-        self._new_turn()
+        self._new_turn(shake=furious and anger > before and not self.app.settings.reduced_intensity)
         self._keep()
         return None
 
@@ -248,6 +258,9 @@ class PlayScene(Scene):
             return None
         if isinstance(intent, Skip):
             return None  # Space only ever finishes the line: a double tap must not answer unread
+        cue = cue_at(self._cues(), intent.pos) if isinstance(intent, Point | Click) else None
+        if isinstance(intent, Click) and cue is not None:  # "2 more answers below": the next one comes
+            self.scroller.reveal_rect(self._choice_rects[cue.answer], self.app.theme.px(8))
         if isinstance(intent, Point | Click) and not self.scroller.viewport.collidepoint(intent.pos):
             return None  # a button scrolled out of view cannot be pointed at
         action = self.buttons.handle(intent)
@@ -287,7 +300,7 @@ class PlayScene(Scene):
         width, height = theme.size
         margin, gap = theme.px(24), theme.px(24)
         top = margin + theme.font("small").get_linesize() + theme.px(10)
-        stage_width = max(theme.px(250), round(width * 0.34))
+        stage_width = self._stage_width(height - top - margin)
         meter_room = meter_height(theme)
         left = pygame.Rect(margin, top, stage_width, height - margin - top - meter_room - theme.px(14))
         self._lay_out_panel(left)
@@ -300,7 +313,17 @@ class PlayScene(Scene):
         self._lay_out_column(viewport)
         if self.app.settings.reduced_intensity:
             self.face.calm_down()
-            self.face.show(expression(anger_band(self.session.anger), True))
+            self.face.show(self._face())
+
+    def _stage_width(self, column_height: int) -> int:
+        """A third of the width where the column holds plenty of lines; where the window is short for
+        the text size, a narrow strip (as narrow as the meter allows), so the answers take the width
+        and wrap onto fewer lines."""
+        theme = self.app.theme
+        width = theme.size[0]
+        if column_height >= ROOMY_LINES * theme.font("body").get_linesize():
+            return max(theme.px(250), round(width * 0.34))
+        return max(round(width * 0.24), meter_width(theme) + theme.px(8))
 
     def _lay_out_panel(self, left: pygame.Rect) -> None:
         """The trainer panel at the top of the stage's column, the stage below it when there is room."""
@@ -346,15 +369,23 @@ class PlayScene(Scene):
         self.column = lay_out(theme, self.scene_look, inner, view.narration, self.line, view.speaker, timed)
         choices_top = self.column.header.bottom + theme.px(4)
         bottom = self.buttons.layout_column(theme, 0, choices_top, inner) if self.buttons.buttons else choices_top
-        if self.scene_look is SceneLook.CHAT:
-            shift = fit_history(theme, self.column, self.chat, viewport.height - bottom - theme.px(10))
+        chat = self.scene_look is SceneLook.CHAT  # a chat keeps its thread; elsewhere, your last words
+        entries = self.chat if chat else self.chat[-1:]
+        shift = fit_history(theme, self.column, entries, viewport.height - bottom - theme.px(10), labelled=not chat)
+        if shift:
             bottom = (
                 self.buttons.layout_column(theme, 0, choices_top + shift, inner)
                 if self.buttons.buttons
                 else bottom + shift
             )
         self._choice_rects = [button.rect.copy() for button in self.buttons.buttons]
-        self.scroller.set_content(viewport, bottom + theme.px(8))
+        column = self.column
+        starts = [0] + [rect.top for rect in (column.last_words, column.speech if column.spans else None) if rect]
+        margin = theme.px(8)
+        if bottom + margin > viewport.height:  # it scrolls: room under it to say what is out of view
+            viewport = pygame.Rect(viewport.topleft, (viewport.width, viewport.height - strip_height(theme)))
+        self._answers_top = answers_top(starts, column.header.top, self._choice_rects, viewport.height, margin)
+        self.scroller.set_content(viewport, max(bottom + margin, self._answers_top + viewport.height))
         self._place_buttons()
 
     def _place_buttons(self) -> None:
@@ -370,7 +401,7 @@ class PlayScene(Scene):
         calm = settings.reduced_intensity or not self.customer_speaks
         shake = (0, 0) if calm else self.face.shake_offset(theme.px(3))
         speaking = -1 if self.reveal.done else self.reveal.count
-        face = self.face.face if self.customer_speaks else expression("calm")
+        face = self.face.face
         if self.scene_look is not SceneLook.CHAT:  # heard, so the lips move; a chat is typed
             face = talking(face, self.line, speaking)
         sitter = Sitter(self.view.speaker, self.look, face, shake, speaking)
@@ -397,8 +428,14 @@ class PlayScene(Scene):
         if self.appear > 0:
             self._draw_choices(surface)
         surface.set_clip(clip)
-        edge_fades(surface, theme, scroller)
+        cues = self._cues()
+        edge_fades(surface, theme, scroller, chevron=not any(cue.below for cue in cues))
+        draw_cues(surface, theme, cues)
         scroller.draw_bar(surface, theme)
+
+    def _cues(self) -> list[Cue]:
+        """What says that answers are out of view, once the answers have come."""
+        return answer_cues(self.app.theme, self.scroller, self._choice_rects) if self.appear > 0 else []
 
     def _draw_header(self, surface: pygame.Surface) -> None:
         header = self.scroller.to_screen(self.column.header)
