@@ -2,7 +2,9 @@
 
 Placement is pure arithmetic on a rect (`layout_chart`, tested without drawing); drawing
 only reads the layout. Point 0 is the anger before the first answer; point i (1-based)
-is the anger after answer i, numbered like the transcript.
+is the anger after answer i, numbered like the transcript. When the numbers do not fit inside
+the points (many answers, the largest text), they can stand in a row under the plot instead,
+as many as fit without touching, the selected one always among them (`numbers_below`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ class ChartLayout:
     threshold_y: int | None  # the walk-out line
     band_labels: bool  # room for "calm" ... "furious" on the right
     legend_top: int  # the walk-out legend's top: beside the title, or under it when narrow
+    numbers_y: int | None = None  # the centre of the row of answer numbers under the plot, if any
 
 
 def x_for(plot: pygame.Rect, index: int, count: int) -> int:
@@ -44,7 +47,11 @@ def y_for(plot: pygame.Rect, anger: int) -> int:
     return plot.bottom - round(plot.height * max(0, min(100, anger)) / 100)
 
 
-def layout_chart(theme: Theme, rect: pygame.Rect, curve: Sequence[int], walks_out_at: int | None) -> ChartLayout:
+def layout_chart(
+    theme: Theme, rect: pygame.Rect, curve: Sequence[int], walks_out_at: int | None, numbers_below: bool = False
+) -> ChartLayout:
+    """Where everything goes; `numbers_below` keeps a row under the plot for the answer numbers
+    when they do not fit inside the points."""
     small = theme.font("small")
     label_height = small.get_linesize()
     axis_width = small.size("100")[0] + theme.px(8)
@@ -59,15 +66,17 @@ def layout_chart(theme: Theme, rect: pygame.Rect, curve: Sequence[int], walks_ou
     beside = small.size(TITLE)[0] + theme.px(24) + legend_width <= rect.width or walks_out_at is None
     legend_top = rect.top if beside else rect.top + label_height
     top = legend_top + label_height + theme.px(8) + radius
+    below = label_height + theme.px(4) if numbers_below and not numbered else 0
     plot = pygame.Rect(
         rect.left + axis_width + radius,
         top,
         max(1, inner - 2 * radius),
-        max(1, rect.bottom - radius - top),
+        max(1, rect.bottom - radius - below - top),
     )
     points = tuple((x_for(plot, i, len(curve)), y_for(plot, anger)) for i, anger in enumerate(curve))
     threshold = y_for(plot, walks_out_at) if walks_out_at is not None else None
-    return ChartLayout(rect, plot, radius, numbered, points, threshold, band_labels, legend_top)
+    numbers_y = rect.bottom - label_height // 2 if below else None
+    return ChartLayout(rect, plot, radius, numbered, points, threshold, band_labels, legend_top, numbers_y)
 
 
 def legend_text(walks_out_at: int) -> str:
@@ -106,8 +115,39 @@ def draw_chart(
             pygame.draw.aacircle(surface, palette.text, point, layout.radius * 2 // 3, theme.px(2))
             continue
         draw_point(surface, theme, layout, index, point, band_color(palette, anger), index - 1 == selected)
-    if selected is not None and 0 <= selected < visible - 1 and not layout.numbered:
+    if layout.numbers_y is not None:
+        _draw_numbers(surface, theme, layout, visible - 1, selected)
+    elif selected is not None and 0 <= selected < visible - 1 and not layout.numbered:
         draw_tag(surface, theme, str(selected + 1), points[selected + 1], plot)
+
+
+def numbers_shown(theme: Theme, layout: ChartLayout, count: int, selected: int | None) -> list[tuple[int, pygame.Rect]]:
+    """The answers (0-based) numbered in the row under the plot, with each number's rect: every
+    answer when they fit, else every second, third..., the selected one always, none touching."""
+    if layout.numbers_y is None:
+        return []
+    gap, small = theme.px(6), theme.font("small")
+
+    def rect_of(answer: int) -> pygame.Rect:
+        width, height = small.size(str(answer + 1))
+        return pygame.Rect(0, 0, width, height).move(layout.points[answer + 1][0] - width // 2, 0)
+
+    rects = {answer: rect_of(answer).move(0, layout.numbers_y - small.get_height() // 2) for answer in range(count)}
+    widest = max((r.width for r in rects.values()), default=0)
+    spacing = (layout.points[-1][0] - layout.points[0][0]) / max(1, len(layout.points) - 1)
+    every = max(1, -int(-(widest + gap) // max(1.0, spacing)))  # ceil: a number and a gap per `every` points
+    chosen = [selected] if selected is not None and 0 <= selected < count else []
+    for answer in range(every - 1, count, every):  # numbered 1-based, so every-th from `every`
+        clear = all(not rects[answer].inflate(gap, 0).colliderect(rects[other]) for other in chosen)
+        if clear and answer not in chosen:
+            chosen.append(answer)
+    return sorted((answer, rects[answer]) for answer in chosen)
+
+
+def _draw_numbers(surface: pygame.Surface, theme: Theme, layout: ChartLayout, count: int, selected: int | None) -> None:
+    for answer, rect in numbers_shown(theme, layout, count, selected):
+        color = theme.palette.focus if answer == selected else theme.palette.muted
+        surface.blit(theme.text(str(answer + 1), "small", color), rect)
 
 
 def _draw_frame(surface: pygame.Surface, theme: Theme, layout: ChartLayout, walks_out_at: int | None) -> None:

@@ -7,7 +7,7 @@ what it is about; written once here, beside the scoring, so every screen says th
 from __future__ import annotations
 
 SCORE_MEANINGS: dict[str, str] = {
-    "composure": "Keeping your own calm and tone, whatever the customer does.",
-    "assertiveness": "Saying clearly what you can and cannot do, and sticking to it kindly.",
-    "resolution": "Moving the problem towards a real fix, or at least a clear next step.",
+    "composure": "Staying calm and civil, whatever they say.",
+    "assertiveness": "Being clear and firm, but never rude.",
+    "resolution": "Moving their problem towards a fix.",
 }

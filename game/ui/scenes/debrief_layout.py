@@ -1,233 +1,189 @@
-"""Where everything on the debrief goes, worked out once per window size and theme.
+"""The debrief's list of answers, laid out: one line per answer, the selected one opened as a card.
 
-Kept apart from the scene so the scene reads as behaviour: this module only measures
-text and places rects. The transcript is laid out in its own coordinates for the Scroller.
+A row is the answer's number, its opening words, what it did to the anger and a mark for how good
+it was. The selected answer opens into a card: the answer in full, then the better words (the
+lesson, in the largest and brightest type after the answer itself), then why, then the principle.
+A turn can also be opened to show what the customer said before it, so the list reads as the
+conversation both ways. After the answers come how it ended (when the header had no room for it)
+and why the scores are what they are. Everything is in the list's own coordinates.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 import pygame
 
-from game.engine import Outcome, Result, Review, Scenario, quoted_speech
+from game.engine import Result, Review, quoted_speech
 
-from ..chart import ChartLayout, layout_chart
 from ..scroll import TextBlock
 from ..theme import Color, Theme
-from ..widgets import ButtonList
+from ..transcript import Heard, opening_words
+from .debrief_marks import Mark, mark_of, mark_width
 
-OUTCOMES = {  # the word and the palette colour of each outcome
-    Outcome.RESOLVED: ("Resolved", "good"),
-    Outcome.PARTIAL: ("Partly resolved", "annoyed"),
-    Outcome.ESCALATED: ("Escalated", "angry"),
-    Outcome.LOST: ("Lost", "bad"),
-}
-HEADER_SHARE = 0.3  # the ending text moves into the transcript if the header would be taller
-SCORE_LABELS = ("Composure", "Assertiveness", "Resolution")
-HEADING = "Your answers"
-HINT = "Pick an answer, then Rewind to try it another way"
+GAP = 4  # scaled pixels between two rows
 
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    rect: pygame.Rect  # in the transcript's coordinates
+    rect: pygame.Rect  # in the list's coordinates
     blocks: tuple[TextBlock, ...]
-    answer: int | None  # 0-based; None for the card with the ending's text
-    badge: tuple[int, int] = (0, 0)  # centre of the answer's number, transcript coordinates
-    chip: pygame.Rect = field(
-        default_factory=lambda: pygame.Rect(0, 0, 0, 0)
-    )  # the anger change, transcript coordinates
+    answer: int | None  # 0-based; None for a card that is not an answer
+    head: pygame.Rect = field(default_factory=pygame.Rect)  # the line with the number, the opening words and the marks
+    opening: str = ""  # the opening words shown in the head when the answer is not shown in full
+    badge: tuple[int, int] = (0, 0)  # centre of the answer's number
+    chip: pygame.Rect = field(default_factory=pygame.Rect)  # the anger change, then the mark
+    toggle: pygame.Rect = field(default_factory=pygame.Rect)  # the arrow that shows or hides what was said before
+    opened: bool = False  # what the customer said is shown
+    selected: bool = False  # the card is open: the answer in full, the better words, why
+    mark: Mark | None = None
+    better: TextBlock | None = None  # the lesson's block, drawn with a bar in its colour beside it
 
 
 @dataclass(frozen=True, slots=True)
-class ScoreRow:
-    label: tuple[int, int]  # left, centre y
-    bar: pygame.Rect
-    value: tuple[int, int]  # right, centre y
+class Metrics:
+    """Sizes shared by every row, measured once per layout."""
+
+    pad: int
+    line: int  # a body line
+    radius: int  # the number's circle
+    toggle: int  # the arrow's square
+    text_left: int
+    chip_width: int
 
 
-@dataclass(frozen=True, slots=True)
-class DebriefLayout:
-    badge: pygame.Rect
-    scenario_title: tuple[int, int] | None  # beside the badge when it fits
-    title: tuple[int, int]
-    text: tuple[int, int] | None  # None: the ending's text is the transcript's first card
-    header_width: int
-    grade: pygame.Rect
-    overall: tuple[int, int]  # right edge and top of "Overall" and the number under it
-    left: pygame.Rect
-    scores: tuple[ScoreRow, ...]
-    chart: ChartLayout
-    right: pygame.Rect
-    heading: tuple[int, int]
-    hint: tuple[int, int] | None  # beside or under the heading, or not at all when no room
-    viewport: pygame.Rect
-    entries: tuple[Entry, ...]
-    content_height: int
+def metrics(theme: Theme, width: int) -> Metrics:
+    body, small = theme.font("body"), theme.font("small")
+    pad = theme.px(10)
+    radius = round(small.get_linesize() * 0.62)
+    toggle = theme.px(12) + small.get_height() // 2
+    chip_width = body.size("+100")[0] + 2 * theme.px(7) + theme.px(6) + mark_width(theme)
+    text_left = pad + toggle + theme.px(6) + 2 * radius + theme.px(10)
+    return Metrics(pad, body.get_linesize(), radius, toggle, text_left, chip_width)
 
 
-def layout_debrief(theme: Theme, result: Result, scenario: Scenario, buttons: ButtonList) -> DebriefLayout:
-    width, height = theme.size
-    margin, gap = theme.px(24), theme.px(16)
-    buttons_top = _layout_buttons(theme, buttons, len(result.reviews))
-    # the header: outcome badge, ending title and text on the left; the grade on the right
-    side = theme.font("title").get_linesize() + theme.px(28)
-    grade = pygame.Rect(width - margin - side, margin, side, side)
-    overall_width = max(theme.text("Overall", "small").get_width(), theme.text("100 / 100", "heading").get_width())
-    header_width = grade.left - theme.px(20) - overall_width - gap - margin
-    small = theme.font("small")
-    badge_label = theme.text(OUTCOMES[result.outcome][0].upper(), "small")
-    badge = pygame.Rect(margin, margin, 0, small.get_linesize() + theme.px(10))
-    badge.width = badge_label.get_width() + badge.height + theme.px(24)  # the icon is a badge.height square
-    title_top = badge.bottom + theme.px(8)
-    beside_badge = (badge.right + theme.px(12), badge.centery - small.get_linesize() // 2)
-    fits = beside_badge[0] + theme.text(scenario.title, "small").get_width() <= margin + header_width
-    scenario_title = beside_badge if fits else None
-    bottom = title_top + theme.text(result.ending.title, "heading", width=header_width).get_height()
-    text_height = theme.text(result.ending.text, "body", width=header_width).get_height()
-    text: tuple[int, int] | None = None
-    if bottom + theme.px(8) + text_height - margin <= height * HEADER_SHARE:
-        text = (margin, bottom + theme.px(8))
-        bottom += theme.px(8) + text_height
-    top = max(bottom, grade.bottom + theme.px(2) + small.get_linesize()) + gap  # "grade" is under the letter
-    # the columns: scores and the chart on the left, the transcript on the right
-    columns = buttons_top - gap - top
-    left = pygame.Rect(margin, top, max(theme.px(300), round(width * 0.38)), columns)
-    right = pygame.Rect(left.right + gap, top, width - margin - left.right - gap, columns)
-    pad = theme.px(16)
-    scores, below = _layout_scores(theme, left.inflate(-2 * pad, -2 * pad))
-    chart_rect = pygame.Rect(left.x + pad, below + gap, left.width - 2 * pad, left.bottom - pad - below - gap)
-    chart = layout_chart(theme, chart_rect, result.anger_curve, scenario.customer.walks_out_at)
-    heading = (right.x + pad, right.y + pad)
-    heading_height = theme.font("heading").get_linesize()
-    hint_width = theme.text(HINT, "small").get_width()
-    head_width = theme.text(HEADING, "heading").get_width()
-    hint: tuple[int, int] | None = None
-    viewport_top = heading[1] + heading_height + theme.px(8)
-    if head_width + gap + hint_width <= right.width - 2 * pad:
-        hint = (right.right - pad - hint_width, heading[1] + heading_height - small.get_linesize() - theme.px(2))
-    elif hint_width <= right.width - 2 * pad and right.height > 11 * heading_height:
-        hint = (heading[0], viewport_top)
-        viewport_top += small.get_linesize() + theme.px(6)
-    viewport = pygame.Rect(right.x + pad, viewport_top, right.width - 2 * pad, right.bottom - pad // 2 - viewport_top)
-    entries, content_height = _layout_entries(theme, result, viewport.width - theme.px(14), text is None)
-    overall = (grade.left - theme.px(20), grade.top)
-    return DebriefLayout(
-        badge,
-        scenario_title,
-        (margin, title_top),
-        text,
-        header_width,
-        grade,
-        overall,
-        left,
-        scores,
-        chart,
-        right,
-        heading,
-        hint,
-        viewport,
-        entries,
-        content_height,
-    )
-
-
-def _layout_buttons(theme: Theme, buttons: ButtonList, answers: int) -> int:
-    """A centred row at the bottom, the Rewind button wide enough for any answer number; returns its top."""
-    width, height = theme.size
-    pad = theme.px(16)
-    button_height = theme.font("body").get_linesize() + 2 * theme.px(12)
-    top = height - theme.px(20) - button_height
-    widest_rewind = f"Rewind to answer {max(1, answers)}"
-    widths = [
-        theme.text(widest_rewind if b.action == "rewind" else b.label, "body").get_width() + 2 * pad + theme.px(2)
-        for b in buttons.buttons
-    ]
-    gap = theme.px(16)
-    x = (width - sum(widths) - gap * (len(widths) - 1)) // 2
-    for button, button_width in zip(buttons.buttons, widths, strict=True):
-        button.rect = pygame.Rect(x, top, button_width, button_height)
-        x += button_width + gap
-    return top
-
-
-def _layout_scores(theme: Theme, inner: pygame.Rect) -> tuple[tuple[ScoreRow, ...], int]:
-    """One row per score: label, bar, number; returns them and the bottom of the last."""
-    label_width = max(theme.text(label, "body").get_width() for label in SCORE_LABELS)
-    value_width = theme.text("100", "body").get_width()
-    row_height = theme.font("body").get_linesize() + theme.px(10)
-    bar_height = theme.px(12)
-    rows = []
-    for number in range(len(SCORE_LABELS)):
-        centre = inner.top + row_height * number + row_height // 2
-        bar_left = inner.left + label_width + theme.px(14)
-        bar = pygame.Rect(
-            bar_left, centre - bar_height // 2, inner.right - value_width - theme.px(14) - bar_left, bar_height
-        )
-        rows.append(ScoreRow((inner.left, centre), bar, (inner.right, centre)))
-    return tuple(rows), inner.top + row_height * len(SCORE_LABELS)
-
-
-def _layout_entries(theme: Theme, result: Result, width: int, ending_card: bool) -> tuple[tuple[Entry, ...], int]:
-    gap = theme.px(10)
+def layout_list(
+    theme: Theme,
+    result: Result,
+    heard: Sequence[Heard],
+    width: int,
+    selected: int | None,
+    opened: Collection[int],
+    ending_card: bool,
+) -> tuple[tuple[Entry, ...], int]:
+    """Every row and card from the top down; returns them and the list's height."""
+    sizes, gap = metrics(theme, width), theme.px(GAP)
     entries: list[Entry] = []
     y = 0
+    for number, review in enumerate(result.reviews):
+        said = heard[number] if number < len(heard) else None
+        entries.append(_turn(theme, sizes, review, number, said, width, y, number == selected, number in opened))
+        y = entries[-1].rect.bottom + gap
     cards: list[tuple[str, tuple[str, ...]]] = [("How it ended", (result.ending.text,))] if ending_card else []
     cards.append(("Why these scores", result.reasons))
     for heading, texts in cards:
-        entries.append(_layout_card(theme, heading, texts, width, y))
-        y = entries[-1].rect.bottom + gap
-    for number, review in enumerate(result.reviews):
-        entries.append(_layout_entry(theme, review, number, width, y))
+        y += theme.px(6)
+        entries.append(_card(theme, heading, texts, width, y))
         y = entries[-1].rect.bottom + gap
     return tuple(entries), max(0, y - gap)
 
 
-def _layout_card(theme: Theme, heading: str, texts: tuple[str, ...], width: int, top: int) -> Entry:
+def _turn(
+    theme: Theme,
+    sizes: Metrics,
+    review: Review,
+    number: int,
+    said: Heard | None,
+    width: int,
+    top: int,
+    selected: bool,
+    opened: bool,
+) -> Entry:
+    palette, pad = theme.palette, sizes.pad
+    full = width - sizes.text_left - pad
+    blocks: list[TextBlock] = []
+    y = top + theme.px(6)
+    if opened and said is not None:
+        for text, role, color in _heard_lines(theme, said):
+            blocks.append(TextBlock(text, role, color, full, (sizes.text_left, y)))
+            y = blocks[-1].bottom(theme) + theme.px(2)
+        y += theme.px(4)
+    head_top = y
+    words_width = full - sizes.chip_width - theme.px(8)
+    opening = ""
+    if selected or opened:
+        blocks.append(TextBlock(quoted(review.text), "body", palette.text, words_width, (sizes.text_left, y)))
+        y = max(blocks[-1].bottom(theme), y + sizes.line)
+    else:
+        opening = opening_words(theme.font("body"), quoted(review.text), words_width)
+        y += sizes.line
+    head = pygame.Rect(0, head_top, width, sizes.line)
+    better: TextBlock | None = None
+    if selected:
+        y += theme.px(8)
+        bar = theme.px(4) + theme.px(8)
+        lesson = (
+            f"Better: {quoted(review.better_text)}" if review.better_id is not None else "One of the best answers here."
+        )
+        better = TextBlock(lesson, "body", palette.good, full - bar, (sizes.text_left + bar, y))  # the lesson
+        blocks.append(better)
+        y = blocks[-1].bottom(theme) + theme.px(6)
+        for text, role, color in _why(theme, review, opened):
+            blocks.append(TextBlock(text, role, color, full, (sizes.text_left, y)))
+            y = blocks[-1].bottom(theme) + theme.px(3)
+    bottom = y + theme.px(6)
+    chip = pygame.Rect(width - pad - sizes.chip_width, head_top, sizes.chip_width, sizes.line)
+    toggle = pygame.Rect(pad, head_top + (sizes.line - sizes.toggle) // 2, sizes.toggle, sizes.toggle)
+    badge = (toggle.right + theme.px(6) + sizes.radius, head_top + sizes.line // 2)
+    return Entry(
+        pygame.Rect(0, top, width, bottom - top),
+        tuple(blocks),
+        number,
+        head,
+        opening,
+        badge,
+        chip,
+        toggle,
+        opened,
+        selected,
+        mark_of(review),
+        better,
+    )
+
+
+def _heard_lines(theme: Theme, said: Heard) -> list[tuple[str, str, Color]]:
+    """What the customer said before the answer, and any narration, muted: the context, not the lesson."""
+    lines: list[tuple[str, str, Color]] = []
+    if said.narration:
+        lines.append((said.narration, "small", theme.palette.muted))
+    if said.line:
+        lines.append((f"{said.speaker}: {quoted(said.line)}", "small", theme.palette.muted))
+    return lines or [("(nothing was said)", "small", theme.palette.muted)]
+
+
+def _why(theme: Theme, review: Review, opened: bool) -> list[tuple[str, str, Color]]:
+    """Why the answer helped or hurt, and the principle; its explanation when the turn is opened."""
+    palette = theme.palette
+    notes: list[tuple[str, str, Color]] = []
+    if review.feedback:
+        notes.append((review.feedback, "small", palette.muted))
+    if review.principle is not None:
+        notes.append((f"Principle: {review.principle.name}", "small", palette.accent))
+        if opened and review.principle.explanation:
+            notes.append((review.principle.explanation, "small", palette.muted))
+    return notes
+
+
+def _card(theme: Theme, heading: str, texts: tuple[str, ...], width: int, top: int) -> Entry:
     """A card that is not an answer: a small heading over paragraphs."""
     palette, pad = theme.palette, theme.px(14)
     blocks = [TextBlock(heading, "small", palette.accent, width - 2 * pad, (pad, top + pad))]
     for text in texts:
         y = blocks[-1].bottom(theme) + theme.px(4)
         blocks.append(TextBlock(text, "body", palette.text, width - 2 * pad, (pad, y)))
-    return Entry(pygame.Rect(0, top, width, blocks[-1].bottom(theme) + pad - top), tuple(blocks), None)
-
-
-def _layout_entry(theme: Theme, review: Review, number: int, width: int, top: int) -> Entry:
-    palette, pad = theme.palette, theme.px(14)
-    body, small = theme.font("body"), theme.font("small")
-    radius = round(body.get_linesize() * 0.62)
-    chip_width = max(body.size("+100")[0] + theme.px(22), small.size("now 100")[0]) + theme.px(4)
-    text_left = pad + 2 * radius + theme.px(12)
-    said_width = width - text_left - chip_width - 2 * pad
-    full = width - text_left - pad
-    y = top + pad
-    blocks = [TextBlock(quoted(review.text), "body", palette.text, said_width, (text_left, y))]
-    chip = pygame.Rect(width - pad - chip_width, y, chip_width, body.get_linesize() + small.get_linesize())
-    y = max(blocks[-1].bottom(theme), chip.bottom) + theme.px(8)
-    for text, role, color in _notes(theme, review):
-        blocks.append(TextBlock(text, role, color, full, (text_left, y)))
-        y = blocks[-1].bottom(theme) + theme.px(6)
-    rect = pygame.Rect(0, top, width, y - top - theme.px(6) + pad)
-    return Entry(rect, tuple(blocks), number, (pad + radius, top + pad + body.get_linesize() // 2), chip)
-
-
-def _notes(theme: Theme, review: Review) -> list[tuple[str, str, Color]]:
-    """What follows the answer: the feedback, the principle and the better choice."""
-    palette = theme.palette
-    notes: list[tuple[str, str, Color]] = []
-    if review.feedback:
-        notes.append((review.feedback, "body", palette.muted))
-    if review.principle is not None:
-        notes.append((f"Principle: {review.principle.name}", "small", palette.accent))
-        if review.principle.explanation:
-            notes.append((review.principle.explanation, "small", palette.muted))
-    if review.better_id is not None:
-        notes.append((f"Better: {quoted(review.better_text)}", "small", palette.good))
-    else:
-        notes.append(("One of the best answers here.", "small", palette.good))
-    return notes
+    rect = pygame.Rect(0, top, width, blocks[-1].bottom(theme) + pad - top)
+    return Entry(rect, tuple(blocks), None, pygame.Rect(0, top, width, blocks[0].bottom(theme) + pad - top))
 
 
 def quoted(text: str) -> str:
