@@ -16,6 +16,8 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
+from game.engine import TIME_LIMITS
+
 from .atomic import remove_leftovers, set_aside, write_atomically
 from .bounded import SMALL_FILE_BYTES, UnreadableFile, read_bounded
 
@@ -25,6 +27,7 @@ VERSION = 1
 TEXT_SIZES = ("small", "medium", "large", "largest")
 TEXT_SPEEDS = ("slow", "normal", "fast", "instant")
 CHARACTERS_PER_SECOND = (25.0, 50.0, 100.0, 0.0)  # 0: the whole line at once
+CHOSEN_FROM = {"text_size": TEXT_SIZES, "text_speed": TEXT_SPEEDS, "time_limits": TIME_LIMITS}  # index fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,7 @@ class Settings:
     sound: bool = True
     reduced_intensity: bool = False  # no shaking or flashing, softer shouting
     play_test: bool = False  # for trainers: each answer's effects, the node and flags, a jump list
+    time_limits: int = 1  # index into TIME_LIMITS: normal; off, or longer, for who needs it (WCAG 2.2.1)
 
     @property
     def characters_per_second(self) -> float:
@@ -87,6 +91,7 @@ def _from_dict(data: Any) -> Settings:
             raise TypeError(f"'{field.name}' must be a whole number")
         values[field.name] = value
     settings = Settings(**values)
-    if not 0 <= settings.text_size < len(TEXT_SIZES) or not 0 <= settings.text_speed < len(TEXT_SPEEDS):
-        raise ValueError("text size or speed out of range")
+    for name, options in CHOSEN_FROM.items():
+        if not 0 <= getattr(settings, name) < len(options):
+            raise ValueError(f"'{name}' is out of range")
     return settings

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pygame
 
+from game.engine import TIME_LIMITS
 from game.storage.settings import TEXT_SIZES, TEXT_SPEEDS
 
 from ..host import Host
@@ -15,10 +16,17 @@ from ..theme import Theme
 from .rows import BACK, Row, RowsScene
 
 ON_OFF = ("Off", "On")
+TIME_LIMIT_WORDS = {"off": "Off", "normal": "Normal", "1.5x": "1.5x longer", "2x": "2x longer"}
 
 ROWS = (
     Row("text_size", "Text size", tuple(size.capitalize() for size in TEXT_SIZES)),
     Row("text_speed", "Text speed", tuple(speed.capitalize() for speed in TEXT_SPEEDS)),
+    Row(
+        "time_limits",
+        "Time limits",
+        tuple(TIME_LIMIT_WORDS[limits] for limits in TIME_LIMITS),
+        "Time to answer a waiting customer. Off: take your time.",
+    ),
     Row("high_contrast", "High-contrast theme", ON_OFF),
     Row("fullscreen", "Fullscreen", ON_OFF, "F11 switches it anywhere in the game."),
     Row("sound", "Sound", ON_OFF),
