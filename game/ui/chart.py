@@ -33,7 +33,7 @@ class ChartLayout:
     threshold_y: int | None  # the walk-out line
     band_labels: bool  # room for "calm" ... "furious" on the right
     legend_top: int  # the walk-out legend's top: beside the title, or under it when narrow
-    numbers_y: int | None = None  # the centre of the row of answer numbers under the plot, if any
+    numbers_top: int | None = None  # the top of the row of answer numbers under the plot, if any
 
 
 def x_for(plot: pygame.Rect, index: int, count: int) -> int:
@@ -75,8 +75,8 @@ def layout_chart(
     )
     points = tuple((x_for(plot, i, len(curve)), y_for(plot, anger)) for i, anger in enumerate(curve))
     threshold = y_for(plot, walks_out_at) if walks_out_at is not None else None
-    numbers_y = rect.bottom - label_height // 2 if below else None
-    return ChartLayout(rect, plot, radius, numbered, points, threshold, band_labels, legend_top, numbers_y)
+    numbers_top = rect.bottom - label_height if below else None
+    return ChartLayout(rect, plot, radius, numbered, points, threshold, band_labels, legend_top, numbers_top)
 
 
 def legend_text(walks_out_at: int) -> str:
@@ -115,7 +115,7 @@ def draw_chart(
             pygame.draw.aacircle(surface, palette.text, point, layout.radius * 2 // 3, theme.px(2))
             continue
         draw_point(surface, theme, layout, index, point, band_color(palette, anger), index - 1 == selected)
-    if layout.numbers_y is not None:
+    if layout.numbers_top is not None:
         _draw_numbers(surface, theme, layout, visible - 1, selected)
     elif selected is not None and 0 <= selected < visible - 1 and not layout.numbered:
         draw_tag(surface, theme, str(selected + 1), points[selected + 1], plot)
@@ -124,15 +124,16 @@ def draw_chart(
 def numbers_shown(theme: Theme, layout: ChartLayout, count: int, selected: int | None) -> list[tuple[int, pygame.Rect]]:
     """The answers (0-based) numbered in the row under the plot, with each number's rect: every
     answer when they fit, else every second, third..., the selected one always, none touching."""
-    if layout.numbers_y is None:
+    top = layout.numbers_top
+    if top is None:
         return []
     gap, small = theme.px(6), theme.font("small")
 
     def rect_of(answer: int) -> pygame.Rect:
-        width, height = small.size(str(answer + 1))
-        return pygame.Rect(0, 0, width, height).move(layout.points[answer + 1][0] - width // 2, 0)
+        width = small.size(str(answer + 1))[0]
+        return pygame.Rect(layout.points[answer + 1][0] - width // 2, top, width, small.get_linesize())
 
-    rects = {answer: rect_of(answer).move(0, layout.numbers_y - small.get_height() // 2) for answer in range(count)}
+    rects = {answer: rect_of(answer) for answer in range(count)}
     widest = max((r.width for r in rects.values()), default=0)
     spacing = (layout.points[-1][0] - layout.points[0][0]) / max(1, len(layout.points) - 1)
     every = max(1, -int(-(widest + gap) // max(1.0, spacing)))  # ceil: a number and a gap per `every` points
@@ -169,7 +170,9 @@ def _draw_frame(surface: pygame.Surface, theme: Theme, layout: ChartLayout, walk
     title = theme.text(TITLE, "small", palette.muted)
     surface.blit(title, rect.topleft)
     if layout.threshold_y is not None and walks_out_at is not None:
-        _dashed(surface, palette.bad, (plot.left, layout.threshold_y), plot.right, theme.px(2), theme.px(8))
+        clear = layout.radius + theme.px(8)  # the line stops short of a point (and its ring) it would cross
+        gaps = [(x - clear, x + clear) for x, y in layout.points if abs(y - layout.threshold_y) <= clear]
+        _dashed(surface, palette.bad, (plot.left, layout.threshold_y), plot.right, theme.px(2), theme.px(8), gaps)
         legend = theme.text(legend_text(walks_out_at), "small", palette.bad)
         legend_rect = legend.get_rect(topright=(rect.right, layout.legend_top))
         sample = (legend_rect.left - theme.px(34), legend_rect.centery)
@@ -207,8 +210,19 @@ def draw_tag(surface: pygame.Surface, theme: Theme, text: str, point: tuple[int,
     surface.blit(label, rect)
 
 
-def _dashed(surface: pygame.Surface, color: Color, start: tuple[int, int], end_x: int, width: int, dash: int) -> None:
+def _dashed(
+    surface: pygame.Surface,
+    color: Color,
+    start: tuple[int, int],
+    end_x: int,
+    width: int,
+    dash: int,
+    gaps: Sequence[tuple[int, int]] = (),
+) -> None:
+    """A dashed line from `start` to `end_x`, left out where it would cross the `gaps` (x ranges)."""
     x, y = start
     while x < end_x:
-        pygame.draw.line(surface, color, (x, y), (min(end_x, x + dash), y), width)
+        right = min(end_x, x + dash)
+        if not any(low < right and x < high for low, high in gaps):
+            pygame.draw.line(surface, color, (x, y), (right, y), width)
         x += 2 * dash

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -17,11 +18,11 @@ from game.engine.playing.session import TIMEOUT, Session
 from game.storage.scenario_files import load_library, load_scenario
 from game.storage.settings import Settings
 from game.tools.autoplay import play_out
-from game.ui.chart import answer_at, layout_chart, x_for, y_for
+from game.ui.chart import answer_at, layout_chart, legend_text, numbers_shown, x_for, y_for
 from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.picker import cards_of
 from game.ui.scroll import Scroller
-from game.ui.theme import Theme
+from game.ui.theme import TEXT_SCALES, Theme
 
 if TYPE_CHECKING:
     from tests.ui.conftest import AppFactory
@@ -87,6 +88,38 @@ def test_a_crowded_chart_drops_the_numbers_but_keeps_points_apart(theme: Theme) 
     assert not layout.numbered and layout.threshold_y is None
     gaps = [b[0] - a[0] for a, b in zip(layout.points, layout.points[1:], strict=False)]
     assert min(gaps) >= 2 * layout.radius
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_at_the_largest_text_every_number_shown_is_readable_and_clear(size: tuple[int, int]) -> None:
+    """Inside the points while they fit, else in a row under the plot: as many as fit without
+    touching, the selected one always; and no point or its ring reaches the walk-out legend."""
+    pygame.font.init()
+    theme = Theme(Settings(text_size=len(TEXT_SCALES) - 1), size)
+    small = theme.font("small")
+    rect = pygame.Rect(0, 0, round(size[0] * 0.3), round(size[1] * 0.35))
+    for count in (2, 6, 10, 16, 30):
+        curve = [(i * 41 + 60) % 101 for i in range(count + 1)]
+        layout = layout_chart(theme, rect, curve, 95, numbers_below=True)
+        legend = small.size(legend_text(95))
+        legend_rect = pygame.Rect(
+            rect.right - legend[0] - theme.px(34), layout.legend_top, legend[0] + theme.px(34), legend[1]
+        )
+        for x, y in layout.points:
+            ring = layout.radius + theme.px(4) + theme.px(3)
+            assert not legend_rect.colliderect(pygame.Rect(x - ring, y - ring, 2 * ring, 2 * ring)), (count, (x, y))
+        if layout.numbered:
+            assert small.size(str(count))[0] <= 2 * layout.radius, "the widest number fits inside its point"
+            continue
+        for selected in (None, 0, count // 2, count - 1):
+            shown = numbers_shown(theme, layout, count, selected)
+            answers = [answer for answer, _ in shown]
+            assert selected is None or selected in answers
+            assert len(shown) >= min(count, 4), "most numbers, or every other one, still show"
+            for (_, first), (_, second) in pairwise(shown):
+                assert first.right + theme.px(4) <= second.left, (count, selected, "numbers touch")
+            for _, place in shown:
+                assert rect.contains(place) and place.top > layout.plot.bottom + layout.radius - theme.px(2)
 
 
 # -- rewinding -------------------------------------------------------------------------------

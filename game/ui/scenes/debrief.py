@@ -30,8 +30,8 @@ from ..transcript import heard_before
 from ..widgets import Button, ButtonList, panel
 from .debrief_frame import (
     HINT,
-    OVERALL,
     OUTCOMES,
+    OVERALL,
     SCORE_LABELS,
     TOGGLE_LABELS,
     DebriefLayout,
@@ -59,7 +59,7 @@ class DebriefScene(Scene):
         self.scenario = scenario
         self.session = session
         self.note = note  # why this attempt is not in the results, or ""
-        self.time_note = time_limits_note(getattr(session, "time_limits", "normal"))
+        self.time_note = time_limits_note(session.time_limits)
         self.result: Result = session.result()
         self.heard = heard_before(session)  # what the customer said before each answer
         mistakes = [i for i, review in enumerate(self.result.reviews) if review.better_id is not None]
