@@ -10,6 +10,7 @@ is set is used: a real window on a desktop or under Xvfb, none with SDL_VIDEODRI
 
 from __future__ import annotations
 
+import io
 import sys
 import tempfile
 from collections.abc import Callable
@@ -19,11 +20,14 @@ from pathlib import Path
 import pygame
 
 from game.engine import TIMEOUT, Scenario
+from game.storage.atomic import write_atomically
 from game.storage.settings import Settings, save_settings
 from game.storage.trainees import Roster, add_trainee
 from game.ui.app import App, AppConfig
+from game.ui.scenes.pause import PauseScene
 from game.ui.scenes.picker import PickerScene
 from game.ui.scenes.play import PlayScene
+from game.ui.scenes.title import TitleScene
 
 from .autoplay import policy
 
@@ -80,10 +84,51 @@ class Robot:
             if self.app.top.frame_interval() != 0:
                 return
 
-    def shot(self, label: str) -> None:
-        path = self.folder / f"{len(self.saved) + 1:02d}-{label}.png"
-        pygame.image.save(self.app.screen, str(path))
+    def shot(self, label: str, numbered: bool = True) -> None:
+        """The window as `label`.png, numbered in the order taken unless asked not to be."""
+        name = f"{len(self.saved) + 1:02d}-{label}.png" if numbered else f"{label}.png"
+        path = self.folder / name
+        picture = io.BytesIO()
+        pygame.image.save(self.app.screen, picture, name)
+        write_atomically(path, picture.getvalue())
         self.saved.append(path)
+
+    def open_on_title(self, action: str) -> None:
+        """From the title, Down or Up to the button that does `action`, then Enter, as a player would."""
+        title = self.app.top
+        assert isinstance(title, TitleScene)
+        actions = [button.action for button in title.menu.buttons]
+        steps = actions.index(action) - title.menu.focus
+        self.press(pygame.K_DOWN if steps > 0 else pygame.K_UP, abs(steps))
+        self.press(pygame.K_RETURN)
+
+    def back_to_title(self) -> None:
+        """Esc until the title shows: from the pause menu, Quit to menu (the conversation is saved)."""
+        for _ in range(WAIT_FRAMES):
+            if self.screen_name == "title":
+                return
+            if self.screen_name == "pause":
+                pause = self.app.top
+                assert isinstance(pause, PauseScene)
+                self.press(pygame.K_DOWN, len(pause.menu.buttons) - 1 - pause.menu.focus)  # Quit, the last
+                self.press(pygame.K_RETURN)
+            else:
+                self.press(pygame.K_ESCAPE)
+        raise RuntimeError(f"the robot could not get back to the title from the {self.screen_name} screen")
+
+    def start(self, scenario_id: str) -> None:
+        """Title, Play, Down to the scenario's card, Enter: its conversation (or its save, continued)."""
+        self.open_on_title("play")
+        self.wait_for(lambda: self.screen_name == "picker")
+        self.settle()
+        picker = self.app.top
+        assert isinstance(picker, PickerScene)
+        ids = [card.scenario.id if card.scenario else None for card in picker.cards]
+        if scenario_id not in ids:
+            raise RuntimeError(f"the picker shows no scenario '{scenario_id}'")
+        self.press(pygame.K_DOWN, ids.index(scenario_id) - picker.focus)
+        self.press(pygame.K_RETURN)
+        self.wait_for(lambda: self.screen_name == "play")
 
 
 def take_screenshots(plan: ShotPlan, folder: Path) -> int:
@@ -116,32 +161,27 @@ def tour(robot: Robot, plan: ShotPlan) -> None:
     robot.wait_for(lambda: robot.screen_name == "title")
     robot.settle()
     robot.shot("title")
-    robot.press(pygame.K_RETURN)  # Play has focus
+    robot.open_on_title("play")
     robot.wait_for(lambda: robot.screen_name == "picker")
     robot.settle()
     robot.shot("picker")
-    picker = robot.app.top
-    assert isinstance(picker, PickerScene)
-    ids = [card.scenario.id if card.scenario else None for card in picker.cards]
-    robot.press(pygame.K_DOWN, ids.index(plan.scenario.id))
-    robot.press(pygame.K_RETURN)
-    robot.wait_for(lambda: robot.screen_name == "play")
+    robot.press(pygame.K_ESCAPE)
+    robot.wait_for(lambda: robot.screen_name == "title")
+    robot.start(plan.scenario.id)
     play_conversation(robot, plan)
     robot.settle()
     robot.shot("debrief")
     robot.press(pygame.K_PAGEDOWN, 20)
     robot.settle()
     robot.shot("debrief-end")
-    robot.press(pygame.K_ESCAPE)  # back to the title
-    robot.wait_for(lambda: robot.screen_name == "title")
-    visit_next(robot, "progress")  # the title's focus on Play, one down
-    visit_next(robot, "settings")  # one down from Progress
+    robot.back_to_title()
+    visit(robot, "progress")
+    visit(robot, "settings")
 
 
-def visit_next(robot: Robot, screen: str) -> None:
-    """Down one on the title and Enter: that screen photographed, then Esc back to the title."""
-    robot.press(pygame.K_DOWN)
-    robot.press(pygame.K_RETURN)
+def visit(robot: Robot, screen: str) -> None:
+    """The title's button for that screen: the screen photographed, then Esc back to the title."""
+    robot.open_on_title(screen)
     robot.wait_for(lambda: robot.screen_name == screen)
     robot.settle()
     robot.shot(screen)
