@@ -138,7 +138,7 @@ def _phone(surface: pygame.Surface, theme: Theme, stage: pygame.Rect, sitter: Si
         surface.blit(line, line.get_rect(midtop=(screen.centerx, y)))
         y += line.get_height() + theme.px(2)
     buttons = theme.px(44)
-    name = theme.text(sitter.name, "heading", width=screen.width - theme.px(16))
+    name = name_text(theme, sitter.name, screen.width - theme.px(16))
     avatar_bottom = screen.bottom - 2 * buttons - theme.px(36) - name.get_height() - theme.font("small").get_linesize()
     diameter = max(theme.px(48), min(round(screen.width * 0.7), avatar_bottom - y - theme.px(12)))
     centre = (screen.centerx, y + theme.px(12) + diameter // 2)
@@ -228,7 +228,7 @@ def _chat_card(surface: pygame.Surface, theme: Theme, stage: pygame.Rect, sitter
     place = label.get_rect(midright=(header.right - theme.px(18), header.centery))
     surface.blit(label, place)
     pygame.draw.circle(surface, palette.good, (place.left - theme.px(10), header.centery), theme.px(5))
-    name = theme.text(sitter.name, "heading", width=stage.width - theme.px(32))
+    name = name_text(theme, sitter.name, stage.width - theme.px(32))
     note = theme.text("Customer", "small", palette.muted)
     words = theme.px(14) + name.get_height() + theme.px(4) + note.get_height()
     room = stage.bottom - header.bottom - words - theme.px(40)
@@ -269,6 +269,13 @@ def avatar(surface: pygame.Surface, theme: Theme, centre: tuple[int, int], diame
     disc.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
     surface.blit(disc, disc.get_rect(center=centre))
     pygame.draw.circle(surface, palette.panel_edge, centre, diameter // 2 + theme.px(1), theme.px(3))
+
+
+def name_text(theme: Theme, name: str, width: int) -> pygame.Surface:
+    """The caller's name under their avatar: a heading where it fits on one line; in a narrow strip,
+    body type, so a name does not break into a ragged left-aligned pair of lines under a centred face."""
+    heading = theme.text(name, "heading")
+    return heading if heading.get_width() <= width else theme.text(name, "body", width=width)
 
 
 def _card(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, fill: Color) -> None:

@@ -11,9 +11,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from game.engine import TIME_LIMITS
 from game.engine.model import PORTRAITS
 from game.engine.playing.session import Session
 from game.storage.scenario_files import load_scenario
+from game.storage.settings import Settings, save_settings
 from game.ui.intents import Choose, Click, Move, Point, Skip
 from game.ui.meter import CHANGE_SHOWN, AngerMeter, Eased
 from game.ui.portrait import (
@@ -266,6 +268,27 @@ def test_running_out_of_time_is_a_timeout_after_the_line(make_app: AppFactory) -
     driver.until(lambda: len(scene.session.history) == 1, limit=60 * 16)
     step = scene.session.history[0]
     assert step.choice == "(timeout)" and step.seconds == pytest.approx(15.0)
+
+
+@pytest.mark.parametrize(("limits", "seconds"), [(0, None), (1, 15), (2, 23), (3, 30)])
+def test_the_time_limits_setting_scales_the_countdown_or_removes_it(
+    make_app: AppFactory, tmp_path: Path, limits: int, seconds: int | None
+) -> None:
+    """'louder' gives 15 seconds: off, normal, 1.5x (22.5, rounded up) and 2x, from the settings file."""
+    saves = tmp_path / "saves"
+    save_settings(saves, Settings(time_limits=limits))
+    driver = make_app((1280, 720), saves=saves)
+    driver.open_on_title("play")
+    driver.press("enter")  # the walk-in, the library's only scenario
+    scene = driver.top
+    assert isinstance(scene, PlayScene) and scene.session.time_limits == TIME_LIMITS[limits]
+    scene.start_at("louder", 60, frozenset())
+    driver.press("space")
+    assert scene.clock.limit == seconds
+    driver.frames(40, dt=1.0)  # longer than any of them
+    assert (scene.session.history == []) is (seconds is None)
+    scene.restart()  # the pause menu's Restart keeps the setting too
+    assert scene.session.time_limits == TIME_LIMITS[limits]
 
 
 def test_arrows_and_enter_answer_and_escape_pauses(make_app: AppFactory) -> None:

@@ -1,7 +1,8 @@
 """A second speaker and a change of scene, on the real App under the dummy driver.
 
 A phone call with the customer, then the team leader's review after it: the review shows her
-name and portrait, and no anger meter (a review is after the call, with no customer to read).
+name and portrait, and no anger meter (a review is after the call, with no customer to read);
+the header names the place the review node gives, and the caller's sheepish line shows on her face.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from game.engine.model import Scene
 from game.engine.playing.session import Session
 from game.engine.reading.loader import read_scenario
 from game.ui.intents import Choose, Skip
-from game.ui.portrait import look_for
+from game.ui.portrait import face_for, look_for
 from game.ui.scenes.play import PlayScene
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ start: call
 nodes:
   call:
     say: Why is my bill so high?
+    expression: sheepish
     choices:
       - id: look
         text: Let me look into it.
@@ -51,6 +53,7 @@ nodes:
   review:
     speaker: sam
     scene: review
+    where: In the back office
     say: How do you think that went?
     choices:
       - id: well
@@ -105,3 +108,26 @@ def test_the_stage_looks_different_in_the_review(make_app: AppFactory) -> None:
     scene.handle(Skip())
     driver.frame()
     assert pygame.image.tobytes(driver.screen.subsurface(scene.stage), "RGB") != on_call
+
+
+def test_the_header_names_the_place_once_a_node_has(make_app: AppFactory) -> None:
+    driver, scene = start(make_app)
+    scene.handle(Skip())
+    assert scene.place_words == "Phone call"  # no node has named a place yet: the channel's words
+    driver.frame()
+    top_bar = pygame.Rect(0, 0, driver.screen.get_width() // 2, scene.stage.top)
+    on_call = pygame.image.tobytes(driver.screen.subsurface(top_bar), "RGB")
+    scene.handle(Choose(0))
+    assert scene.place_words == "In the back office"
+    driver.frame()
+    assert pygame.image.tobytes(driver.screen.subsurface(top_bar), "RGB") != on_call
+
+
+def test_a_named_expression_shows_on_the_face_for_that_line_only(make_app: AppFactory) -> None:
+    driver, scene = start(make_app)
+    driver.frames(30)  # the face has settled
+    assert scene.view.expression == "sheepish"
+    assert scene.face.face == face_for(60, "sheepish") != face_for(60)
+    scene.handle(Skip())
+    scene.handle(Choose(0))  # Sam speaks now, with no expression named: her own calm face at once
+    assert scene.face.face == face_for(0)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pygame
 
-from game.engine import CUSTOMER, TIMEOUT, Preview, Scenario, Session, previews, resumed
+from game.engine import CUSTOMER, TIME_LIMITS, TIMEOUT, Preview, Scenario, Session, previews, resumed
 from game.engine import Scene as SceneLook
 
 from ..answers_in_view import Cue, answer_cues, answers_top, cue_at, draw_cues, strip_height
@@ -83,7 +83,7 @@ class PlayScene(Scene):
         self.chat: list[ChatEntry] = []  # a chat's past messages, shown above the current line
         self.call_seconds = 0.0
         self.look: Look  # whose portrait: set by each turn
-        self._begin(session or Session.start(scenario, seed=app.next_seed()))
+        self._begin(session or self._start())
         if resuming is not None:
             self._pick_up(resuming)
 
@@ -96,6 +96,11 @@ class PlayScene(Scene):
     def meter_shown(self) -> float:
         return self.meter.shown.value
 
+    @property
+    def place_words(self) -> str:
+        """Where the conversation is, in the header: the place a node named, else the channel's words."""
+        return self.view.where or CHANNEL_NAMES[self.scenario.channel]
+
     def options_rects(self) -> list[pygame.Rect]:
         """The choice buttons' on-screen rects, in display order."""
         return [button.rect.copy() for button in self.buttons.buttons]
@@ -104,13 +109,18 @@ class PlayScene(Scene):
         """Start the scenario over with a new seed (from the pause menu)."""
         self.notice = ""
         self.keeper.restarted()
-        self._begin(Session.start(self.scenario, seed=self.app.next_seed()))
+        self._begin(self._start())
 
     def start_at(self, place: str, anger: int, flags: frozenset[str]) -> None:
         """Start the scenario again at `place` with this anger and these flags (the jump list)."""
         self.notice = ""
         self.keeper.restarted()
-        self._begin(Session.start(self.scenario, self.app.next_seed(), at=place, anger=anger, flags=flags))
+        self._begin(self._start(at=place, anger=anger, flags=flags))
+
+    def _start(self, at: str | None = None, anger: int | None = None, flags: frozenset[str] = frozenset()) -> Session:
+        """A new conversation, its timers as the trainee's time limits setting asks (WCAG 2.2.1)."""
+        limits = TIME_LIMITS[self.app.settings.time_limits]
+        return Session.start(self.scenario, self.app.next_seed(), at=at, anger=anger, flags=flags, time_limits=limits)
 
     # -- live reload -------------------------------------------------------------------------
     def watch(self) -> Navigation | None:
@@ -197,7 +207,7 @@ class PlayScene(Scene):
         """The speaker's face for this line: the customer's by their anger, anyone else's calm;
         either with the expression the node names."""
         anger = self.session.anger if self.customer_speaks else 0
-        return face_for(anger, None, self.app.settings.reduced_intensity)
+        return face_for(anger, self.view.expression, self.app.settings.reduced_intensity)
 
     def _line_finished(self) -> None:
         """The answers come into view, under as much of the exchange as leaves the most of them whole."""
@@ -459,9 +469,7 @@ class PlayScene(Scene):
         theme = self.app.theme
         palette = theme.palette
         margin = theme.px(24)
-        title = theme.text(
-            f"{self.scenario.title}  \u00b7  {CHANNEL_NAMES[self.scenario.channel]}", "small", palette.muted
-        )
+        title = theme.text(f"{self.scenario.title}  \u00b7  {self.place_words}", "small", palette.muted)
         surface.blit(title, (margin, margin // 2 + theme.px(2)))
         count = min(len(self.buttons.buttons), NUMBER_KEY_COUNT)  # the keys there are, however many answers
         keys: tuple[tuple[str, str], ...] = (("Esc", "pause"), ("F2", "play-test"))
