@@ -14,9 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine import AnswerRecord, AttemptRecord
+from game.engine import TIME_LIMITS, AnswerRecord, AttemptRecord
 
-PLAIN_VERSION = 1
+PLAIN_VERSION = 2  # 2 added the attempt's time limits; a version 1 entry ran its timers as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +46,15 @@ def to_plain(entry: Entry) -> dict[str, Any]:
 
 def from_plain(data: Any) -> Entry:
     """The entry `to_plain` wrote; raises ValueError saying what does not fit."""
-    if not isinstance(data, dict) or data.get("version") != PLAIN_VERSION:
+    version = data.get("version") if isinstance(data, dict) else None
+    if not _is_int(version) or version not in (1, PLAIN_VERSION):
         raise ValueError("it is not an attempt kept by this version of Composure")
     trainee = _fields(data.get("trainee"), {"id", "name", "email"}, "the trainee")
-    attempt = _fields(data.get("attempt"), _names(AttemptRecord), "the attempt")
+    # Version 1 was kept before the time limits could be changed: its timers ran as written.
+    names = _names(AttemptRecord) - ({"time_limits"} if version == 1 else set())
+    attempt = {"time_limits": "normal"} | _fields(data.get("attempt"), names, "the attempt")
+    if attempt["time_limits"] not in TIME_LIMITS:
+        raise ValueError(f"the time limits are not one of {', '.join(TIME_LIMITS)}")
     if not isinstance(attempt["answers"], list):
         raise ValueError("the answers are not a list")
     answers = tuple(

@@ -76,8 +76,14 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX attempts_by_scenario ON attempts (scenario_id, ended_at)",
         ),
     ),
+    Migration(
+        "each attempt's time limits (off, normal, 1.5x, 2x); attempts stored before they could be changed ran "
+        "their timers as written, so they read 'normal'",
+        ("ALTER TABLE attempts ADD COLUMN time_limits TEXT NOT NULL DEFAULT 'normal'",),
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
+TIME_LIMITS_SINCE = 2  # the version that added attempts.time_limits: a report reads an older file as 'normal'
 TABLES = frozenset({"trainees", "attempts", "answers"})
 
 

@@ -18,8 +18,9 @@ TRAINEE_CURRENT = (
     "ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email"
 )
 ATTEMPT = """INSERT INTO attempts (trainee_id, scenario_id, scenario_title, scenario_digest, difficulty,
-    started_at, ended_at, seed, temperament, ending, outcome, composure, assertiveness, resolution, overall, grade)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    started_at, ended_at, seed, temperament, ending, outcome, composure, assertiveness, resolution, overall, grade,
+    time_limits)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
     ON CONFLICT (trainee_id, scenario_id, started_at, seed) DO NOTHING"""
 ANSWER = """INSERT INTO answers (attempt_id, position, node, choice_id, text, seconds, anger_before, anger_after,
     principle, principle_name, quality, best, worst, feedback, better_text)
@@ -52,6 +53,7 @@ def insert(connection: sqlite3.Connection, entry: Entry, *, current_name: bool) 
                 attempt.resolution,
                 attempt.overall,
                 attempt.grade,
+                attempt.time_limits,
             ),
         )
         if cursor.rowcount == 0:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from game.storage.results_schema import SCHEMA_VERSION
 from tests.cli.test_cli import python, run
 from tests.storage.report_cohort import record_all, small_cohort
 
@@ -103,12 +104,12 @@ def test_a_newer_database(data: Path, tmp_path: Path) -> None:
     newer.mkdir()
     (newer / RESULTS).write_bytes((data / RESULTS).read_bytes())
     with sqlite3.connect(newer / RESULTS) as connection:
-        connection.execute("PRAGMA user_version = 2")
+        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     connection.close()
     refused(
         report(newer, tmp_path / "x.csv"),
-        f"{newer / RESULTS} was written by a newer version of Composure (results format 2; this one reads "
-        "format 1): update Composure to report on it",
+        f"{newer / RESULTS} was written by a newer version of Composure (results format {SCHEMA_VERSION + 1}; "
+        f"this one reads format {SCHEMA_VERSION}): update Composure to report on it",
     )
 
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from game.engine import AttemptRecord
 from game.storage.outbox import OUTBOX, keep
 from game.storage.results import open_results
-from game.storage.results_entry import Entry, to_plain
+from game.storage.results_entry import PLAIN_VERSION, Entry, to_plain
 from game.storage.trainees import Trainee
 from tests.storage.results_played import ANA, BEN, attempt, utc, walk_in
 from tests.storage.results_words import assert_ours
@@ -93,7 +93,10 @@ BROKEN = {
     "not JSON": lambda record: b'{"version": 1, "trainee": ',
     "not UTF-8": lambda record: b"\xff\xfe\x00attempt",
     "nested too deep": lambda record: b"[" * 100_000 + b"]" * 100_000,
-    "a newer version": lambda record: json.dumps(plain(record) | {"version": 2}).encode(),
+    "a newer version": lambda record: json.dumps(plain(record) | {"version": PLAIN_VERSION + 1}).encode(),
+    "time limits this version does not know": lambda record: json.dumps(
+        plain(record) | {"attempt": dataclasses.asdict(record) | {"time_limits": "3x"}}
+    ).encode(),
     "a field missing": lambda record: json.dumps({k: v for k, v in plain(record).items() if k != "ended_at"}).encode(),
     "a score as text": lambda record: json.dumps(
         plain(record) | {"attempt": to_plain(entry(record, 0))["attempt"] | {"overall": "82"}}

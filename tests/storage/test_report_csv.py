@@ -19,7 +19,7 @@ from tests.storage.report_cohort import Play, record_all, small_cohort, trainee,
 
 HEADER = (
     "Trainee,E-mail,Scenario id,Scenario,Attempts,Best overall,Last overall,Mean composure,"
-    "Mean assertiveness,Mean resolution,Mean overall,Last played (UTC)"
+    "Mean assertiveness,Mean resolution,Mean overall,Last played (UTC),Time limits"
 )
 
 EVERYTHING = ReportQuery()
@@ -55,6 +55,7 @@ def row(name: str, email: str, plays: list[Play]) -> str:
             mean("resolution"),
             mean("overall"),
             utc(last.ended)[:19].replace("T", " "),
+            "normal",  # the robot players never change them
         ]
     )
 
@@ -119,6 +120,7 @@ def standing(name: str, email: str, scenario_id: str, title: str) -> Standing:
         mean_resolution=99.95,
         mean_overall=0.0,
         last_played="2026-12-01T03:04:05.678Z",
+        time_limits="off 1, normal 2",
     )
 
 
@@ -131,6 +133,6 @@ def test_any_names_read_back_as_written(name: str, email: str, scenario_id: str,
     header, line = list(csv.reader(io.StringIO(cohort_csv(cohort).decode("utf-8-sig"), newline="")))
     assert tuple(header) == HEADINGS
     assert line[:4] == [spreadsheet_safe(text) for text in (name, email, scenario_id, title)]
-    assert line[4:] == ["3", "90", "42", "12.2", "50.0", "100.0", "0.0", "2026-12-01 03:04:05"]
+    assert line[4:] == ["3", "90", "42", "12.2", "50.0", "100.0", "0.0", "2026-12-01 03:04:05", "off 1, normal 2"]
     for cell in line[:4]:
         assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), "nothing a spreadsheet would run"

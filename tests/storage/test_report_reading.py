@@ -16,6 +16,7 @@ import pytest
 from game.storage.reports import ReportError, ReportQuery, read_cohort
 from game.storage.reports.database import read_only
 from game.storage.results import open_results
+from game.storage.results_schema import SCHEMA_VERSION
 from tests.storage.report_cohort import record_all, small_cohort
 
 RESULTS = "composure.sqlite3"
@@ -115,7 +116,7 @@ def test_a_newer_database(folder: Path) -> None:
     newer.close()
     assert problem(folder) == (
         f"{folder / RESULTS} was written by a newer version of Composure (results format 7; this one reads "
-        "format 1): update Composure to report on it"
+        f"format {SCHEMA_VERSION}): update Composure to report on it"
     )
 
 

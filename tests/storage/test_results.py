@@ -42,7 +42,7 @@ def database(folder: Path) -> sqlite3.Connection:
 def test_a_new_database_has_the_contract_schema_in_wal_mode(store: ResultsStore, tmp_path: Path) -> None:
     store.close()
     with database(tmp_path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 1
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         columns = {
             table: [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
@@ -54,6 +54,7 @@ def test_a_new_database_has_the_contract_schema_in_wal_mode(store: ResultsStore,
         }
     assert columns["trainees"] == ["id", "name", "email"]
     assert columns["attempts"][:3] == ["id", "trainee_id", "scenario_id"] and "grade" in columns["attempts"]
+    assert columns["attempts"][-1] == "time_limits"
     assert columns["answers"][-2:] == ["feedback", "better_text"]
     assert indexes == {"attempts_by_trainee", "attempts_by_scenario"}
 

@@ -17,7 +17,7 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.engine import AnswerRecord, AttemptRecord
+from game.engine import TIME_LIMITS, AnswerRecord, AttemptRecord
 from game.storage.results import ResultsStore, open_results
 from game.storage.results_entry import Entry, from_plain, to_plain
 from game.storage.results_file import RESULTS_FILE
@@ -52,6 +52,7 @@ attempts = st.builds(
     difficulty=whole,
     seed=whole,
     temperament=whole,
+    time_limits=st.sampled_from(TIME_LIMITS),
     ending=texts,
     outcome=st.sampled_from(["resolved", "partial", "escalated", "lost"]),
     composure=whole,
@@ -109,6 +110,9 @@ def test_what_is_recorded_comes_back_the_same(trainee: Trainee, played: list[tup
             for summary, (record, end) in zip(history, (played[index] for index in in_order), strict=True)
         ] == history
         assert answers_stored(folder) == [answer for record, _ in played for answer in record.answers]
+        with closing(sqlite3.connect(folder / RESULTS_FILE)) as connection:
+            limits = connection.execute("SELECT time_limits FROM attempts ORDER BY id").fetchall()
+        assert limits == [(record.time_limits,) for record, _ in played]
         for scenario_id, standing in store.standings(trainee.id).items():
             mine = [played[index] for index in in_order if played[index][0].scenario_id == scenario_id]
             best = max(reversed(mine), key=lambda pair: pair[0].overall)  # the later of equals

@@ -23,6 +23,7 @@ HEADINGS = (
     "Mean resolution",
     "Mean overall",
     "Last played (UTC)",
+    "Time limits",
 )
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")  # what spreadsheets read as the start of a formula
 
@@ -54,6 +55,7 @@ def _row(standing: Standing) -> list[str | int]:
         _mean(standing.mean_resolution),
         _mean(standing.mean_overall),
         plain_time(standing.last_played),
+        spreadsheet_safe(standing.time_limits),
     ]
 
 

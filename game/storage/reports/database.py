@@ -70,7 +70,7 @@ def _check_version(connection: sqlite3.Connection, path: Path) -> None:
             f"format {SCHEMA_VERSION}): update Composure to report on it"
         )
     tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if version != SCHEMA_VERSION or not TABLES <= tables:
+    if version < 1 or not TABLES <= tables:  # an older version is read as it is: a report changes nothing
         raise ReportError(f"{path} is not a Composure results database, so there is nothing to report from it")
 
 

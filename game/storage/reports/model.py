@@ -42,6 +42,7 @@ class Attempt:
     assertiveness: int
     resolution: int
     overall: int
+    time_limits: str  # one of the engine's TIME_LIMITS: "normal" unless the trainee changed them
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,7 @@ class Standing:
     mean_resolution: float
     mean_overall: float
     last_played: str  # UTC, ISO 8601 ending "Z"
+    time_limits: str  # of the attempts: one word, or each with its count ("off 1, normal 2")
 
 
 @dataclass(frozen=True, slots=True)

@@ -242,6 +242,7 @@ DETAIL_COLUMNS = (
     Column("Mean resolution", number=True),
     Column("Mean overall", number=True),
     Column("Last played (UTC)"),
+    Column("Time limits"),
 )
 
 
@@ -293,8 +294,17 @@ def _standing_row(standing: Standing) -> str:
         _mean(standing.mean_resolution),
         _mean(standing.mean_overall),
         _time(standing.last_played),
+        _time_limits(standing.time_limits),
     ]
     return f"<tr>{''.join(cells)}</tr>\n"
+
+
+def _time_limits(used: str) -> str:
+    """Normal as it is; any attempt played with the limits off or longer stands out, so a score
+    earned without the timers' pressure is not read as one earned with it."""
+    if used == "normal":
+        return "<td>normal</td>"
+    return f'<td class="limits-changed">{escape(used)}</td>'
 
 
 def _table(columns: Sequence[Column], rows: Sequence[str], caption: str) -> str:

@@ -4,9 +4,13 @@ standing per scenario, and the answers where most trainees chose the worst on of
 from __future__ import annotations
 
 import sqlite3
+from collections import Counter
 from collections.abc import Iterable
 from pathlib import Path
 
+from game.engine import TIME_LIMITS
+
+from ..results_schema import TIME_LIMITS_SINCE, version_of
 from .database import BUSY_WAIT, ReportError, read_only
 from .model import Attempt, Cohort, HardAnswer, ReportQuery, Standing, Trainee, grouped
 
@@ -15,7 +19,7 @@ NAMES_LISTED = 12  # known trainees or scenarios named when a filter matches non
 
 ATTEMPTS = """
 SELECT trainee_id, scenario_id, scenario_title, ended_at, outcome, grade,
-       composure, assertiveness, resolution, overall
+       composure, assertiveness, resolution, overall, {time_limits}
 FROM attempts AS a WHERE {where} ORDER BY ended_at, id
 """
 
@@ -63,7 +67,8 @@ def read_cohort(folder: Path, query: ReportQuery, wait: float = BUSY_WAIT) -> Co
         if query.scenario is not None:
             _check_scenario(connection, query.scenario)
         where, parameters = _filter(query, chosen)
-        rows = connection.execute(ATTEMPTS.format(where=where), parameters).fetchall()
+        time_limits = "time_limits" if version_of(connection) >= TIME_LIMITS_SINCE else "'normal'"
+        rows = connection.execute(ATTEMPTS.format(where=where, time_limits=time_limits), parameters).fetchall()
         attempts = tuple(Attempt(*row) for row in rows)
         if not attempts:
             raise ReportError(_nothing_matches(query))
@@ -148,6 +153,19 @@ def _standings(attempts: tuple[Attempt, ...], trainees: dict[str, Trainee]) -> t
     return tuple(sorted(standings, key=lambda s: (s.trainee.name.casefold(), s.trainee.id, s.scenario_title)))
 
 
+def time_limits_used(group: list[Attempt]) -> str:
+    """The time limits of a trainee's attempts at a scenario: one word when they never changed
+    (`normal`), else each with how many attempts (`off 1, normal 2`), in the settings' order."""
+    times = Counter(attempt.time_limits for attempt in group)
+    order = sorted(times, key=lambda limits: (_rank(limits), limits))
+    return order[0] if len(order) == 1 else ", ".join(f"{limits} {times[limits]}" for limits in order)
+
+
+def _rank(limits: str) -> int:
+    """The settings' order; a word from elsewhere (a newer Composure) after them."""
+    return TIME_LIMITS.index(limits) if limits in TIME_LIMITS else len(TIME_LIMITS)
+
+
 def _standing(trainee: Trainee, group: list[Attempt]) -> Standing:
     best = max(group, key=lambda attempt: attempt.overall)  # the first of equals: the earliest to reach it
     last = group[-1]
@@ -166,4 +184,5 @@ def _standing(trainee: Trainee, group: list[Attempt]) -> Standing:
         mean_resolution=sum(a.resolution for a in group) / count,
         mean_overall=sum(a.overall for a in group) / count,
         last_played=last.ended_at,
+        time_limits=time_limits_used(group),
     )
