@@ -93,9 +93,12 @@ def draw_list(
         inner.top += band
         inner.height -= band
         view = replace(scroller, viewport=inner, offset=scroller.offset + band, target=scroller.target + band)
-    surface.set_clip(view.viewport)
-    for entry in entries:  # an entry whose head would be cut at the bottom waits until it fits
-        if view.shows(entry.rect) and view.to_screen(entry.head).bottom <= view.viewport.bottom:
+    for entry in entries:  # an entry whose head the bottom edge would cut shows down to its head
+        row, area = view.to_screen(entry.head), view.viewport.copy()
+        if row.top < area.bottom < row.bottom:
+            area.height = row.top - area.top
+        surface.set_clip(area)
+        if view.shows(entry.rect) and area.height > 0:
             _draw_entry(surface, theme, view, entry, reviews, hover, focused)
     surface.set_clip(scroller.viewport)
     if head is not None and head.answer is not None:
@@ -194,7 +197,9 @@ def _draw_pinned(
     card = scroller.to_screen(entry.rect)
     strip = pygame.Rect(card.left, view.top, card.width, band)
     pygame.draw.rect(surface, palette.button, strip)
-    edge = palette.focus if focused and entry.selected else palette.panel_edge
+    edge, width = _card_colors(theme, entry, None, focused)
+    sides = strip.inflate(0, 2 * width).move(0, width)  # the card's edge down both sides, as below
+    pygame.draw.rect(surface, edge, sides, width)
     pygame.draw.line(surface, edge, strip.bottomleft, (strip.right - 1, strip.bottom), theme.px(2))
     words_width = entry.chip.left - entry.badge[0] - theme.px(30)
     opening = opening_words(theme.font("body"), quoted(review.text), words_width)
