@@ -1,4 +1,5 @@
-"""The title menu: who is practising, Continue, Practise next, Play, Progress, Settings, Quit.
+"""The title menu: who is practising, Continue, Practise next, Play, Progress, Settings, Quit,
+beside a picture of customers waiting at the counter, with the game's version in a corner.
 
 Continue picks up the trainee's most recent save; Practise next names the scenario their results
 point to and says why. Both are read again whenever the trainee, their saves or their results
@@ -13,12 +14,16 @@ from ..host import Host
 from ..intents import Back, Intent
 from ..navigation import Exit, Navigation, Picker, Progress, Push, SettingsMenu, Trainees
 from ..scene import Scene
-from ..theme import Theme
+from ..title_art import draw_mark, draw_title_art
 from ..title_offers import Offers, library_look, offers_for
 from ..widgets import Button, ButtonList
+from .title_layout import Header, TitleLayout, lay_out
+from .title_version import game_version
 
+TITLE = "Composure"
+QUIET = frozenset({"tagline", "version"})  # the title's lines drawn muted
 TAGLINE = "Practise staying calm, kind and firm with difficult customers."
-OFFERS = frozenset({"continue", "practise"})  # shown in a column of their own when one will not fit
+OFFERS = frozenset({"continue", "practise"})  # across the menu's width, marked in the accent
 
 
 class TitleScene(Scene):
@@ -30,11 +35,13 @@ class TitleScene(Scene):
         self.offers = Offers()
         self.seen = -1  # the App's revision the menu was made for
         self.menu = ButtonList(self._buttons())
-        self.tagline = True  # dropped when the window has no room for it
-        self.header_top = 0
+        self.layout = TitleLayout(pygame.Rect(0, 0, 0, 0), pygame.Rect(0, 0, 0, 0), (), ())
+        self.noticed = ""  # the notice the layout made room for
+        self.version = ""  # read when the menu is first made, not while the game starts
 
     # -- what is offered ------------------------------------------------------------------
     def _refresh(self) -> None:
+        self.version = f"Version {game_version()}"
         self.offers = offers_for(self.app, self.library.current())
         if self.offers.messages:
             self.app.tell(" ".join(self.offers.messages))
@@ -54,9 +61,10 @@ class TitleScene(Scene):
         if offers.practice is not None:
             practice = offers.practice
             buttons.append(Button("practise", f"Practise next: {practice.title}", detail=practice.reason))
-        buttons += [Button("play", "Play"), Button("progress", "Progress"), Button("settings", "Settings")]
+        buttons += [Button("play", "Play: choose a scenario"), Button("progress", "Progress")]
+        buttons.append(Button("settings", "Settings"))
         if self.app.trainee is not None:
-            buttons.append(Button("trainee", "Not you? Change trainee"))
+            buttons.append(Button("trainee", "Change trainee"))
         return [*buttons, Button("quit", "Quit")]
 
     # -- input and time -----------------------------------------------------------------
@@ -89,42 +97,18 @@ class TitleScene(Scene):
     def update(self, dt: float) -> None:
         if self.seen != self.app.revision:
             self._refresh()
+        elif self._notice() != self.noticed:  # a problem told since: the footer makes room for it
+            self.relayout()
 
     # -- layout ---------------------------------------------------------------------------
     def relayout(self) -> None:
-        theme = self.app.theme
-        width, height = theme.size
-        side = theme.px(40)
-        bottom = height - self._notice_height(theme) - theme.px(16)
-        column = min(theme.px(460), width - 2 * side)
-        offers = [button for button in self.menu.buttons if button.action in OFFERS]
-        rest = [button for button in self.menu.buttons if button.action not in OFFERS]
-        stacked = ButtonList(self.menu.buttons).layout_column(theme, 0, 0, column)
-        two = min(theme.px(440), (width - 2 * side - theme.px(32)) // 2)
-        beside = max(ButtonList(part).layout_column(theme, 0, 0, two) for part in (offers, rest))
-        for tagline in (True, False):  # the tagline goes first when even two columns do not fit
-            self.tagline = tagline
-            header = self._header_height(theme)
-            if header + stacked <= bottom - 2 * theme.px(16) or not offers:
-                top = self._centre(theme, header + stacked, bottom)
-                ButtonList(self.menu.buttons).layout_column(theme, (width - column) // 2, top + header, column)
-                return
-            if header + beside <= bottom - 2 * theme.px(16) or not tagline:
-                top = self._centre(theme, header + beside, bottom)
-                left = (width - 2 * two - theme.px(32)) // 2
-                ButtonList(offers).layout_column(theme, left, top + header, two)
-                ButtonList(rest).layout_column(theme, left + two + theme.px(32), top + header, two)
-                return
+        header = Header(TITLE, TAGLINE, self._who())
+        self.noticed = self._notice()
+        self.layout = lay_out(self.app.theme, header, self.menu.buttons, OFFERS, self.noticed, self.version)
 
-    def _centre(self, theme: Theme, block: int, bottom: int) -> int:
-        self.header_top = max(theme.px(16), (bottom - block) // 2)
-        return self.header_top
-
-    def _header_height(self, theme: Theme) -> int:
-        lines = [theme.font("title").get_linesize(), theme.font("body").get_linesize()]
-        if self.tagline:
-            lines.append(theme.font("body").get_linesize())
-        return sum(lines) + theme.px(8) * len(lines) + theme.px(16)
+    def _who(self) -> str:
+        trainee = self.app.trainee
+        return f"Practising: {trainee.name}" if trainee else "Nobody is practising: choose a trainee."
 
     def _notice(self) -> str:
         """The latest problem, and always, while it lasts, why results are not being stored (asked once
@@ -132,31 +116,20 @@ class TitleScene(Scene):
         notice, results = self.app.notice, self.app.results_problem if self.seen >= 0 else ""
         return f"{notice} {results}" if results and results not in notice else notice
 
-    def _notice_height(self, theme: Theme) -> int:
-        notice = self._notice()
-        if not notice:
-            return 0
-        return theme.text(notice, "small", width=theme.size[0] - 2 * theme.px(40)).get_height() + theme.px(8)
-
     # -- drawing (reads state, changes nothing) ---------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
-        theme = self.app.theme
+        theme, layout = self.app.theme, self.layout
         palette = theme.palette
-        width, height = theme.size
         surface.fill(palette.background)
-        y = self.header_top
-        for text, role, color in self._header_lines(theme):
-            line = theme.text(text, role, color)
-            surface.blit(line, line.get_rect(midtop=(width // 2, y)))
-            y += theme.font(role).get_linesize() + theme.px(8)
+        if layout.art.width:
+            draw_title_art(surface, theme, layout.art)
+        draw_mark(surface, theme, layout.mark)
+        for line in (*layout.lines, *layout.footer):
+            color = palette.bad if line.kind == "notice" else palette.muted if line.kind in QUIET else palette.text
+            surface.blit(theme.text(line.text, line.role, color, line.rect.width), line.rect)
         self.menu.draw(surface, theme)
-        notice = theme.text(self._notice(), "small", palette.bad, width - 2 * theme.px(40))
-        surface.blit(notice, notice.get_rect(midbottom=(width // 2, height - theme.px(16))))
-
-    def _header_lines(self, theme: Theme) -> list[tuple[str, str, tuple[int, int, int]]]:
-        palette, trainee = theme.palette, self.app.trainee
-        lines = [("Composure", "title", palette.text)]
-        if self.tagline:
-            lines.append((TAGLINE, "body", palette.muted))
-        who = f"Practising: {trainee.name}" if trainee else "Nobody is practising: choose a trainee."
-        return [*lines, (who, "body", palette.text)]
+        for button in self.menu.buttons:
+            if button.action in OFFERS:  # what the trainee most likely wants, marked in the accent
+                stripe = pygame.Rect(button.rect.x + theme.px(6), button.rect.y + theme.px(10), theme.px(4), 0)
+                stripe.height = button.rect.height - 2 * theme.px(10)
+                pygame.draw.rect(surface, palette.accent, stripe, border_radius=stripe.width // 2)
