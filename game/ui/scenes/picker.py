@@ -26,7 +26,7 @@ from ..scene import Scene
 from ..scroll import Scroller, TextBlock
 from ..theme import Theme
 from ..widgets import Button, ButtonList
-from .picker_art import CONTINUE, PLAY, draw_channel_icon, draw_keys, draw_pips, draw_play
+from .picker_art import CONTINUE, PLAY, draw_channel_icon, draw_customer, draw_keys, draw_pips, draw_play
 from .picker_filter import CHANNEL_NAMES, MAX_DIFFICULTY, REMEMBERED, Filter, FilterRow, draw_row, layout_row, shown
 from .picker_standing import Standings, standings_of
 
@@ -264,13 +264,15 @@ class PickerScene(Scene):
     def _draw_card(self, surface: pygame.Surface, theme: Theme, card: Card, layout: CardLayout, focused: bool) -> None:
         palette, scroller = theme.palette, self.scroller
         rect = scroller.to_screen(layout.rect)
-        playable = card.scenario is not None
         pygame.draw.rect(surface, palette.button if focused else palette.panel, rect, border_radius=theme.px(12))
         edge, width = (palette.focus, theme.px(3)) if focused else (palette.panel_edge, theme.px(1))
         pygame.draw.rect(surface, edge, rect, width, border_radius=theme.px(12))
         icon = scroller.to_screen(layout.icon)
-        channel = card.scenario.channel if card.scenario else None
-        draw_channel_icon(surface, theme, channel, icon, palette.accent if playable else palette.bad)
+        if card.scenario is not None:
+            customer = card.scenario.customer
+            draw_customer(surface, theme, customer.portrait, customer.anger, card.scenario.channel, icon)
+        else:
+            draw_channel_icon(surface, theme, None, icon, palette.bad)
         for block in layout.blocks:
             scroller.draw_block(surface, theme, block)
         if card.scenario is None:
@@ -297,7 +299,7 @@ def _start_word(card: Card, standings: Standings) -> str:
 def _layout_card(theme: Theme, card: Card, top: int, width: int, standings: Standings) -> CardLayout:
     palette, pad = theme.palette, theme.px(18)
     small = theme.font("small")
-    side = theme.font("heading").get_linesize() + small.get_linesize() + theme.px(6)
+    side = theme.font("heading").get_linesize() + 2 * small.get_linesize() + theme.px(24)  # a face, not an icon
     icon = pygame.Rect(pad, top + pad, side, side)
     text_left = icon.right + theme.px(16)
     inner = width - text_left - pad

@@ -1,21 +1,27 @@
-"""The picker's drawn art: channel icons, difficulty pips, the Play tag and key caps.
+"""The picker's drawn art: each customer's face, channel icons, difficulty pips, the Play tag
+and key caps.
 
 Drawn with pygame.draw from the theme's palette, nothing loaded, so every size and the
-high-contrast palette come out crisp.
+high-contrast palette come out crisp. A customer's face is drawn once per size and palette and
+kept, so scrolling the list costs a blit a card.
 """
 
 from __future__ import annotations
+
+from functools import lru_cache
 
 import pygame
 
 from game.engine import Channel
 
-from ..palette import Color, mix
+from ..palette import Color, Palette, mix
+from ..portrait import UNITS_TALL, UNITS_WIDE, Face, Look, draw_portrait, face_for, look_for
 from ..theme import Theme
 from ..widgets import key_hints
 
 PLAY = "Play"
 CONTINUE = "Continue"  # on a card the trainee has a save of
+FACE_TOP, FACE_BOTTOM = 16, 92  # the portrait's units shown on a card: the hair to the collar
 KEYS = (("Up/Down", "choose"), ("Enter", "start"), ("Esc", "back"), ("F5", "reload"))
 
 
@@ -38,6 +44,36 @@ def draw_play(surface: pygame.Surface, theme: Theme, rect: pygame.Rect, focused:
 def draw_keys(surface: pygame.Surface, theme: Theme, midleft: tuple[int, int]) -> None:
     """The keys that work here, as key caps, like the play screen's."""
     key_hints(surface, theme, KEYS, midleft[1], left=midleft[0])
+
+
+def draw_customer(
+    surface: pygame.Surface, theme: Theme, portrait: str, anger: int, channel: Channel, box: pygame.Rect
+) -> None:
+    """The customer's own head and shoulders (`portrait`), looking as they do at the start (`anger`),
+    with the channel (in person, phone, chat) as a badge in the corner."""
+    palette, radius = theme.palette, theme.px(10)
+    face = face_for(anger, None, theme.settings.reduced_intensity)
+    surface.blit(_face_tile(box.size, palette, radius, look_for(portrait), face), box)
+    pygame.draw.rect(surface, palette.accent, box, theme.px(2), border_radius=radius)
+    badge = pygame.Rect(0, 0, round(box.width * 0.3), round(box.width * 0.3))
+    badge.center = (box.right - round(box.width * 0.08), box.bottom - round(box.width * 0.08))  # on the shoulder
+    pygame.draw.rect(surface, palette.panel, badge.inflate(theme.px(4), theme.px(4)), border_radius=theme.px(10))
+    draw_channel_icon(surface, theme, channel, badge, palette.accent)
+
+
+@lru_cache(maxsize=64)
+def _face_tile(size: tuple[int, int], palette: Palette, radius: int, look: Look, face: Face) -> pygame.Surface:
+    """The portrait from the hair to the collar, on a tinted ground, in a rounded square."""
+    tile = pygame.Surface(size, pygame.SRCALPHA)
+    tile.fill(mix(palette.panel, palette.accent, 0.22))
+    side = size[1]
+    unit = side / (FACE_BOTTOM - FACE_TOP)
+    portrait = (round(UNITS_WIDE * unit), round(UNITS_TALL * unit))
+    draw_portrait(tile, palette, (size[0] // 2, round((UNITS_TALL / 2 - FACE_TOP) * unit)), portrait, look, face)
+    mask = pygame.Surface(size, pygame.SRCALPHA)
+    pygame.draw.rect(mask, (255, 255, 255, 255), mask.get_rect(), border_radius=radius)
+    tile.blit(mask, (0, 0), special_flags=pygame.BLEND_RGBA_MIN)
+    return tile
 
 
 def draw_channel_icon(
