@@ -64,7 +64,7 @@ class Drawn:
         return self.rect.clip(self.clip)
 
 
-class Recording(SURFACE):  # type: ignore[misc,valid-type]
+class Recording(SURFACE):
     """A Surface that notes each blit, fill and (through `watching`) rect or line drawn on it."""
 
     @property
@@ -77,7 +77,7 @@ class Recording(SURFACE):  # type: ignore[misc,valid-type]
     def note(self, kind: str, rect: pygame.Rect, **more: Any) -> None:
         self.marks.append(Mark(kind, rect, self.get_clip(), next(_order), **more))
 
-    def blit(self, source: pygame.Surface, dest: Any, area: Any = None, special_flags: int = 0) -> pygame.Rect:
+    def blit(self, source: pygame.Surface, dest: Any = (0, 0), area: Any = None, special_flags: int = 0) -> pygame.Rect:
         self._note_blit(source, dest, area)
         return super().blit(source, dest, area, special_flags)
 
@@ -93,7 +93,8 @@ class Recording(SURFACE):  # type: ignore[misc,valid-type]
         whole = self.get_rect()
         filled = whole if rect is None else pygame.Rect(rect).clip(whole)
         if filled == whole:
-            self.marks.clear()  # painted over: what was drawn before is gone
+            self.marks.clear()  # painted over: what was drawn before is gone, and the paint hides
+            self.note(COVER, whole)  # what it lands on when this surface is blitted
         elif filled.width and filled.height:
             self.note(BOX, filled, filled=True)
         return super().fill(color, rect, special_flags)
@@ -152,10 +153,13 @@ def placed(surface: Recording, offset: tuple[int, int] = (0, 0), clip: pygame.Re
         elif mark.kind == SUBSURFACE and mark.source is not None:
             found += placed(mark.source, at, mark.rect.move(offset).clip(clip))
         else:
-            ends = None if mark.ends is None else tuple((a + offset[0], b + offset[1]) for a, b in mark.ends)
-            drawn = Drawn(mark.kind, mark.rect.move(offset), seen, (mark.order,), mark.words, ends, mark.filled)  # type: ignore[arg-type]
-            found.append(drawn)
+            ends = None if mark.ends is None else (_moved(mark.ends[0], offset), _moved(mark.ends[1], offset))
+            found.append(Drawn(mark.kind, mark.rect.move(offset), seen, (mark.order,), mark.words, ends, mark.filled))
     return sorted(found, key=lambda drawn: drawn.order)
+
+
+def _moved(point: tuple[int, int], offset: tuple[int, int]) -> tuple[int, int]:
+    return point[0] + offset[0], point[1] + offset[1]
 
 
 def gradients_as_covers(marks: list[Mark]) -> list[Mark]:
