@@ -105,10 +105,14 @@ def _turn(view: View, flags: frozenset[str]) -> list[str]:
         f"Meter: anger {view.anger}/100{limit}",
         f"Flags: {', '.join(sorted(flags)) or 'none'}",
     ]
+    if view.where:
+        lines.append(f"Where: {view.where}")
     if view.narration:
         lines.append(f"Narration: {view.narration}")
     if view.line:
         lines.append(f"{view.speaker}: {quoted_speech(view.line)}")
+    if view.expression:
+        lines.append(f"Face: {view.expression}")
     if view.timer is not None:
         lines.append(f"Timer: {view.timer} seconds")
     for number, option in enumerate(view.options, start=1):
