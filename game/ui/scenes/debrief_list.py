@@ -96,7 +96,7 @@ def draw_list(
     for entry in entries:  # an entry whose head the bottom edge would cut shows down to its head
         row, area = view.to_screen(entry.head), view.viewport.copy()
         if row.top < area.bottom < row.bottom:
-            area.height = row.top - area.top
+            area.height = row.top - area.top if entry.opened else 0  # else only its top edge would show
         surface.set_clip(area)
         if view.shows(entry.rect) and area.height > 0:
             _draw_entry(surface, theme, view, entry, reviews, hover, focused)
