@@ -30,6 +30,10 @@ HARDEST_CAPTION = (
     "The questions where the most trainees chose the worst answer on offer: the share of the trainees "
     "who met the question that chose it."
 )
+LIMITS_HINT = (
+    "Time limits are normal unless the trainee turned them off or made them longer (1.5x, 2x) in the settings; "
+    "any but normal are in bold, with the number of attempts of each when they changed."
+)
 OPEN_UP_TO = 12  # trainees whose sections start open; a larger cohort is opened one by one
 
 
@@ -258,6 +262,7 @@ def _trainees_section(people: Sequence[Person], heard: Listener) -> str:
 <h2 id="trainees-heading">Each trainee</h2>
 <p class="hint">Each dot is one attempt's overall score, coloured by how it ended:</p>
 <ul class="legend">{legend}</ul>
+<p class="hint">{LIMITS_HINT}</p>
 {"".join(parts)}
 </section>
 """
