@@ -179,6 +179,20 @@ def test_the_cue_counts_what_is_out_of_view_and_a_click_brings_the_next_in(
     assert scene._cues()[0].text.endswith("answers above")
 
 
+def test_a_click_on_an_answer_cut_by_the_edge_brings_it_in_and_a_second_chooses_it(
+    make_app: AppFactory, tmp_path: Path
+) -> None:
+    driver, scene = nine(make_app, tmp_path, "in-person")
+    view = scene.scroller.viewport
+    cut = next(i for i, rect in enumerate(scene.options_rects()) if rect.top < view.bottom < rect.bottom)
+    driver.click((scene.options_rects()[cut].centerx, view.bottom - 2))
+    settle(driver, scene)
+    assert scene.session.history == [] and scene.buttons.focus == cut and cut in wholly_shown(scene)
+    chosen = scene.view.options[cut].choice_id
+    driver.click(scene.options_rects()[cut])
+    assert [step.choice for step in scene.session.history] == [chosen]
+
+
 def test_a_number_key_answers_even_an_answer_out_of_view(make_app: AppFactory, tmp_path: Path) -> None:
     driver, scene = nine(make_app, tmp_path, "phone")
     assert 8 not in wholly_shown(scene)

@@ -273,10 +273,25 @@ class PlayScene(Scene):
             self.scroller.reveal_rect(self._choice_rects[cue.answer], self.app.theme.px(8))
         if isinstance(intent, Point | Click) and not self.scroller.viewport.collidepoint(intent.pos):
             return None  # a button scrolled out of view cannot be pointed at
+        if isinstance(intent, Click) and self._half_shown(intent.pos):
+            return None  # an answer half in view comes into view to be read before a click chooses it
         action = self.buttons.handle(intent)
         if isinstance(intent, Move) and self._choice_rects:
             self.scroller.reveal_rect(self._choice_rects[self.buttons.focus], self.app.theme.px(8))
         return None if action is None else self._answer(int(action.split(":")[1]))
+
+    def _half_shown(self, pos: tuple[int, int]) -> bool:
+        """Whether the answer at `pos` is cut by the view's edge (and could be shown whole); if so, it
+        takes the focus and comes into view."""
+        hit = self.buttons.at(pos)
+        if hit is None:
+            return False
+        view, rect = self.scroller.viewport, self.buttons.buttons[hit].rect
+        if view.contains(rect) or rect.height > view.height:
+            return False
+        self.buttons.focus = hit
+        self.scroller.reveal_rect(self._choice_rects[hit], self.app.theme.px(8))
+        return True
 
     def update(self, dt: float) -> Navigation | None:
         typing = not self.reveal.done
