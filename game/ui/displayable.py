@@ -14,6 +14,7 @@ from functools import lru_cache
 MAX_SHOWN = 4000  # characters drawn of any one text: well above the format's longest (limits.MAX_PARAGRAPH)
 ELLIPSIS = "\u2026"
 REPLACEMENT = "\ufffd"  # stands in for a lone surrogate, which cannot even be encoded to reach the font
+ZERO_WIDTH_JOINER = "\u200d"
 LINE_BREAKS = frozenset("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")  # what str.splitlines() also breaks at
 
 
@@ -46,6 +47,6 @@ def _replacement(char: str) -> str:
     category = unicodedata.category(char)
     if category == "Cs":
         return REPLACEMENT
-    if category in ("Cc", "Cf"):
+    if category in ("Cc", "Cf") and char != ZERO_WIDTH_JOINER:  # the joiner: an emoji sequence draws as one
         return ""
     return char  # spaces other than " ", private-use and unassigned code points: the font copes

@@ -166,8 +166,8 @@ class TextField:
 
     def place_caret(self, theme: Theme, x: int) -> None:
         """A click at `x` puts the caret at the nearest gap between characters."""
-        font, left = theme.font("body"), self._text_left(theme) - self._shift(theme)
-        gaps = [left + font.size(self.text[:i])[0] for i in range(len(self.text) + 1)]
+        left = self._text_left(theme) - self._shift(theme)
+        gaps = [left + theme.text_width(self.text[:i]) for i in range(len(self.text) + 1)]
         self.caret = min(range(len(gaps)), key=lambda i: abs(gaps[i] - x))
 
     # -- drawing (reads state, changes nothing) -------------------------------------------
@@ -204,6 +204,5 @@ class TextField:
     def _shift(self, theme: Theme) -> int:
         """How far the text slides left so that the caret (and what is being composed) stays in the box."""
         room = self.rect.width - 2 * theme.px(10) - theme.px(2)
-        font = theme.font("body")
-        caret_x = font.size(self.text[: self.caret] + self.composing)[0]
+        caret_x = theme.text_width(self.text[: self.caret] + self.composing)
         return max(0, caret_x - room)

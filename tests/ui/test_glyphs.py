@@ -68,16 +68,16 @@ def test_a_chat_line_goes_to_fonts_that_have_every_character(themes: list[Theme]
 
 
 def test_a_sequence_draws_as_one_emoji(themes: list[Theme]) -> None:
-    """SDL_ttf shapes with HarfBuzz: a skin tone, a variation selector, and a joined family (given
-    straight to the drawing, since `displayable` drops joiners) are one glyph each."""
+    """SDL_ttf shapes with HarfBuzz: a skin tone, a variation selector, and a joined family are one
+    glyph each, drawn straight and through `Theme.text` (which keeps the joiner for this)."""
     face = themes[1].font("body")
     color = themes[1].palette.text
     one = draw("👍", face, color, 0).get_width()
     for sequence in ("👍🏽", "❤️", FAMILY):
         assert draw(sequence, face, color, 0).get_width() == one, sequence
     assert pixels(draw("a\u200db", face, color, 0)) == pixels(draw("ab", face, color, 0))  # a joiner alone: nothing
-    family = themes[1].text(FAMILY)  # its three people side by side while `displayable` drops joiners
-    assert family.get_width() in (one, 3 * one) and pixels(family) not in boxes(themes[1], "body")
+    family = themes[1].text(FAMILY)
+    assert family.get_width() == one and pixels(family) not in boxes(themes[1], "body")
 
 
 def inked(surface: pygame.Surface, left: int = 0) -> pygame.Rect:
