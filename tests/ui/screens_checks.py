@@ -2,6 +2,7 @@
 window and in its box, and no two texts overlap.
 
 - In the window: a text that shows at all shows whole, not cut by the window's edge.
+- The focused item's head (its top) is in its scrolling viewport.
 - In its box: a text never crosses the edge of a box (a card, button, chip, panel, bar) or a line
   drawn on the screen; it is inside the box or clear of it. A text cut by a clip is cut on
   purpose only by a scrolling viewport, and then never the focused item's: its head (a card's
@@ -40,7 +41,7 @@ def problems(drawn: list[Drawn], frame: Frame) -> list[str]:
     texts = [d for d in front if d.kind == TEXT and d.shown.width and d.shown.height]
     edges = [d for d in front if d.kind in (BOX, LINE) and d.shown.width and d.shown.height]
     grounds = [d for d in front if d.kind == COVER or (d.kind == BOX and d.filled)]
-    found = [*cut(texts, frame), *crossing(texts, edges, grounds)]
+    found = [*head_out_of_view(frame), *cut(texts, frame), *crossing(texts, edges, grounds)]
     found += [
         f"{said(first)} overlaps {said(second)}"
         for first, second in combinations(texts, 2)
@@ -53,6 +54,18 @@ def in_front(drawn: list[Drawn]) -> list[Drawn]:
     """What no later cover hides whole."""
     covers = [d for d in drawn if d.kind == COVER]
     return [d for d in drawn if not any(c.order > d.order and c.shown.contains(d.shown) for c in covers)]
+
+
+def head_out_of_view(frame: Frame) -> list[str]:
+    """The focused item's top (a card's number and first words) must be in its viewport."""
+    item = frame.focused
+    if item is None:
+        return []
+    return [
+        f"the focused item {item} has its head out of the viewport {viewport}"
+        for viewport in frame.viewports
+        if viewport.colliderect(item) and not viewport.top <= item.top < viewport.bottom
+    ]
 
 
 def cut(texts: Iterable[Drawn], frame: Frame) -> list[str]:

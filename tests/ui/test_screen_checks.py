@@ -146,8 +146,23 @@ def test_in_a_scrolling_viewport_only_the_focused_items_head_must_show(game: Dri
 
     card = pygame.Rect(VIEWPORT.x, VIEWPORT.y - 20, VIEWPORT.width, 150)
     assert found(game, scrolled) == []
-    [problem] = found(game, scrolled, focused=card)
-    assert "'1 The Coat That Shrank'" in problem and "is cut by the clip" in problem
+    head, cut = found(game, scrolled, focused=card)
+    assert head == f"the focused item {card} has its head out of the viewport {VIEWPORT}"
+    assert "'1 The Coat That Shrank'" in cut and "is cut by the clip" in cut
+
+
+def test_the_focused_items_head_never_scrolls_away_unseen(game: Driver) -> None:
+    """Lines drawn whole or not at all (Scroller.blit_text) leave no cut text when a card's head
+    scrolls off: the focused card's top above the viewport is caught by itself."""
+
+    def below_the_head(surface: pygame.Surface, theme: Theme) -> None:
+        surface.blit(theme.text("Why: it tells him what happens next.", "body"), (VIEWPORT.x + 10, VIEWPORT.y + 10))
+
+    card = pygame.Rect(VIEWPORT.x, VIEWPORT.y - 40, VIEWPORT.width, 120)
+    assert found(game, below_the_head) == []
+    assert found(game, below_the_head, focused=card) == [
+        f"the focused item {card} has its head out of the viewport {VIEWPORT}"
+    ]
 
 
 def test_what_a_dimming_layer_covers_is_behind_it(game: Driver) -> None:
