@@ -19,6 +19,7 @@ from game.engine import (
     DEFAULT_LIMITS,
     TEMPERAMENT_MAX,
     TEMPERAMENT_MIN,
+    TIME_LIMITS,
     TOO_MANY,
     AnalysisError,
     InvalidChoice,
@@ -86,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"start with this anger, {ANGER_MIN} to {ANGER_MAX} (play-testing)",
     )
     play.add_argument("--flags", default="", help="start with these flags, comma-separated (play-testing)")
+    play.add_argument(
+        "--time-limits",
+        choices=TIME_LIMITS,
+        default="normal",
+        help="how long timed questions wait: off, normal (default), 1.5x or 2x longer",
+    )
     add_size_limits(play)
     shots = play.add_argument_group("screenshots", "with --auto: play in the game window and save every screen")
     shots.add_argument("--screenshots", metavar="DIR", type=Path, help="save a PNG of each screen passed into DIR")
@@ -190,7 +197,9 @@ def play(args: argparse.Namespace) -> int:
         print(f"warning: the flag '{flag}' is never set or tested in {args.path}", file=sys.stderr)
     seed = args.seed if args.seed is not None else _fresh_seed()
     try:
-        session = Session.start(scenario, seed, at=args.at, anger=args.anger, flags=parse_flags(args.flags))
+        session = Session.start(
+            scenario, seed, at=args.at, anger=args.anger, flags=parse_flags(args.flags), time_limits=args.time_limits
+        )
     except InvalidChoice as problem:
         print(f"error: {problem}", file=sys.stderr)
         return 2

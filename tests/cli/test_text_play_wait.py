@@ -25,3 +25,18 @@ def test_w_is_not_offered_where_no_timer_runs() -> None:
     assert done.returncode == 1
     assert "or w to say nothing" not in done.stdout
     assert "Type a number from 1 to" in done.stdout and "let the time run out" not in done.stdout
+
+
+def test_time_limits_off_offers_no_waiting_and_never_times_out() -> None:
+    done = run("play", WALK_IN, "--text", "--seed", "3", "--at", "louder", "--time-limits", "off", stdin="w\n1\n" * 20)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "or w to say nothing" not in done.stdout and "let the time run out" not in done.stdout
+    assert "(no answer in time)" not in done.stdout and "ENDING: " in done.stdout
+
+
+def test_longer_time_limits_show_the_longer_timer() -> None:
+    normal = run("play", WALK_IN, "--text", "--seed", "3", "--at", "louder", stdin="1\n" * 20)
+    longer = run("play", WALK_IN, "--text", "--seed", "3", "--at", "louder", "--time-limits", "2x", stdin="1\n" * 20)
+    assert normal.returncode == longer.returncode == 0, normal.stderr + longer.stderr
+    assert "[you have 15 seconds to answer]" in normal.stdout
+    assert "[you have 30 seconds to answer]" in longer.stdout and "15 seconds" not in longer.stdout
