@@ -104,7 +104,7 @@ def walk_in(make_app: AppFactory, tmp_path: Path) -> tuple[Driver, PlayScene]:
 
 
 def settle(driver: Driver, scene: PlayScene) -> None:
-    driver.until(lambda: not scene.scroller.moving and scene.appear >= 1)
+    driver.until(lambda: not scene.scroller.moving and scene.appear >= 1, dt=0.1)  # long frames: no easing
 
 
 def wholly_shown(scene: PlayScene) -> set[int]:
