@@ -14,7 +14,6 @@ from ..host import Host
 from ..intents import Back, Intent
 from ..navigation import Exit, Navigation, Picker, Progress, Push, SettingsMenu, Trainees
 from ..scene import Scene
-from ..title_art import draw_mark, draw_title_art
 from ..title_offers import Offers, library_look, offers_for
 from ..widgets import Button, ButtonList
 from .title_layout import Header, TitleLayout, lay_out
@@ -118,6 +117,8 @@ class TitleScene(Scene):
 
     # -- drawing (reads state, changes nothing) ---------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:
+        from ..title_art import draw_mark, draw_title_art  # drawn first after start-up: faces bring the model
+
         theme, layout = self.app.theme, self.layout
         palette = theme.palette
         surface.fill(palette.background)
