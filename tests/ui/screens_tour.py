@@ -218,16 +218,19 @@ def in_view(rect: pygame.Rect, view: pygame.Rect) -> bool:
 
 
 def debrief_and_progress(driver: Driver, shots: Shots) -> None:
-    """After the in-person conversation: the debrief, scrolled through, then progress with the attempt."""
+    """After the in-person conversation: the debrief, its list with one turn opened both ways, then
+    all opened and scrolled through; then progress with the attempt, at its top and its end."""
     assert driver.scene_is("debrief"), driver.top.name
-    settle(driver)
-    shots.check(driver, "debrief")
-    driver.press("up")  # into the transcript: its last answer
-    settle(driver)
-    shots.check(driver, "debrief last answer")
-    driver.press(*["pagedown"] * 4)
-    settle(driver)
-    shots.check(driver, "debrief scrolled")
+    for keys, where in (
+        ((), "debrief"),
+        (("up",), "debrief in the list"),  # the selected answer, from the buttons
+        (("right",), "debrief turn opened"),  # its conversation both ways
+        (("home", "up", "enter"), "debrief all opened"),  # Show all, above the first answer
+        (("pagedown",) * 4, "debrief scrolled"),
+    ):
+        driver.press(*keys)
+        settle(driver)
+        shots.check(driver, where)
     driver.press("esc")
     open_screen(driver, Push(Progress()))
     shots.check(driver, "progress after a run")
