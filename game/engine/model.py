@@ -26,7 +26,7 @@ PORTRAITS = (
     "account-holder",
 )
 # The expressions a node can give its speaker's face for one line, on top of what the anger shows.
-EXPRESSIONS = ("amused", "hurt", "relieved", "sheepish", "suspicious", "worried")
+EXPRESSIONS = ("amused", "embarrassed", "hurt", "relieved", "sheepish", "suspicious", "worried")
 
 
 class Channel(StrEnum):

@@ -80,7 +80,8 @@ nodes:
     scene: ${scene}    # how it looks: counter, phone, chat, or review (a room with no anger meter)
     # Two more keys a node may have: `where: "At the desk"` says where the conversation is now
     # (shown from this node on, until another node names a place), and `expression: sheepish`
-    # changes the speaker's face for this line: amused, hurt, relieved, sheepish, suspicious or worried.
+    # changes the speaker's face for this line: amused, embarrassed, hurt, relieved, sheepish,
+    # suspicious or worried.
     # What the trainee sees happen, before the customer speaks.
     narration: ${narration}
     # What the customer says. With a list, one wording is picked at random on each visit.

@@ -65,6 +65,17 @@ MOODS: dict[str, dict[str, Pull]] = {
         "arch": Pull(0.35),
         "brow": Pull(0.0, 0.3),
     },
+    "embarrassed": {
+        "flush": Pull(0.8, 0.7),
+        "blush": Pull(1.0),
+        "brow": Pull(0.2, 0.5),
+        "lift": Pull(0.35),
+        "lids": Pull(0.3),
+        "down": Pull(0.85),
+        "mouth": Pull(-0.15, 0.6),
+        "purse": Pull(0.7),
+        "shout": Pull(0.0, 0.7),
+    },
     "hurt": {
         "brow": Pull(0.0, 0.6),
         "lift": Pull(0.85),

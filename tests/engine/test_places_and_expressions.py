@@ -79,7 +79,7 @@ def test_a_node_names_its_place_and_expression() -> None:
     assert printed(variant(*MOVES_ON), PRINCIPLES) == []
     desk = moving_on().nodes["desk"]
     assert (desk.where, desk.expression) == ("At the desk", "relieved")
-    assert set(EXPRESSIONS) == {"amused", "hurt", "relieved", "sheepish", "suspicious", "worried"}
+    assert set(EXPRESSIONS) == {"amused", "embarrassed", "hurt", "relieved", "sheepish", "suspicious", "worried"}
 
 
 def test_the_place_holds_on_later_nodes_until_another_is_named() -> None:
@@ -119,11 +119,11 @@ def with_expression(word: str) -> str:
 
 def test_a_wrong_expression_word_is_located_with_a_suggestion() -> None:
     assert printed(with_expression("sheepsh"), PRINCIPLES) == [
-        "s.yaml:15:17: error: 'expression' must be one of amused, hurt, relieved, sheepish, suspicious, "
+        "s.yaml:15:17: error: 'expression' must be one of amused, embarrassed, hurt, relieved, sheepish, suspicious, "
         "worried, not 'sheepsh'; did you mean 'sheepish'?"
     ]
     assert printed(with_expression("furious"), PRINCIPLES) == [
-        "s.yaml:15:17: error: 'expression' must be one of amused, hurt, relieved, sheepish, suspicious, "
+        "s.yaml:15:17: error: 'expression' must be one of amused, embarrassed, hurt, relieved, sheepish, suspicious, "
         "worried, not 'furious'"
     ]
 
