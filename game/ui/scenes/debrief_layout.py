@@ -31,7 +31,7 @@ class Entry:
     blocks: tuple[TextBlock, ...]
     answer: int | None  # 0-based; None for a card that is not an answer
     head: pygame.Rect = field(default_factory=pygame.Rect)  # the line with the number, the opening words and the marks
-    opening: str = ""  # the opening words shown in the head when the answer is not shown in full
+    opening: str = ""  # the answer's opening words, for its head when the answer is not shown in full
     badge: tuple[int, int] = (0, 0)  # centre of the answer's number
     chip: pygame.Rect = field(default_factory=pygame.Rect)  # the anger change, then the mark
     toggle: pygame.Rect = field(default_factory=pygame.Rect)  # the arrow that shows or hides what was said before
@@ -39,6 +39,11 @@ class Entry:
     selected: bool = False  # the card is open: the answer in full, the better words, why
     mark: Mark | None = None
     better: TextBlock | None = None  # the lesson's block, drawn with a bar in its colour beside it
+
+    @property
+    def in_full(self) -> bool:
+        """The answer's words are a block of their own below the head, not opening words in it."""
+        return self.selected or self.opened
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,7 @@ class Metrics:
     chip_width: int
 
 
-def metrics(theme: Theme, width: int) -> Metrics:
+def metrics(theme: Theme) -> Metrics:
     body, small = theme.font("body"), theme.font("small")
     pad = theme.px(10)
     radius = round(small.get_linesize() * 0.62)
@@ -73,7 +78,7 @@ def layout_list(
     ending_card: bool,
 ) -> tuple[tuple[Entry, ...], int]:
     """Every row and card from the top down; returns them and the list's height."""
-    sizes, gap = metrics(theme, width), theme.px(GAP)
+    sizes, gap = metrics(theme), theme.px(GAP)
     entries: list[Entry] = []
     y = 0
     for number, review in enumerate(result.reviews):
@@ -111,12 +116,11 @@ def _turn(
         y += theme.px(4)
     head_top = y
     words_width = full - sizes.chip_width - theme.px(8)
-    opening = ""
+    opening = opening_words(theme.font("body"), quoted(review.text), words_width)
     if selected or opened:
         blocks.append(TextBlock(quoted(review.text), "body", palette.text, words_width, (sizes.text_left, y)))
         y = max(blocks[-1].bottom(theme), y + sizes.line)
     else:
-        opening = opening_words(theme.font("body"), quoted(review.text), words_width)
         y += sizes.line
     head = pygame.Rect(0, head_top, width, sizes.line)
     better: TextBlock | None = None

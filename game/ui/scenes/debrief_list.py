@@ -17,8 +17,7 @@ from game.engine import Review
 
 from ..scroll import Scroller
 from ..theme import Theme, band_color
-from ..transcript import opening_words
-from .debrief_layout import Entry, quoted
+from .debrief_layout import Entry
 from .debrief_marks import draw_change, draw_mark, mark_width
 
 
@@ -140,7 +139,7 @@ def _draw_entry(
     review = reviews[entry.answer]
     head = view.to_screen(entry.head)
     if head.top >= view.viewport.top and head.bottom <= view.viewport.bottom:
-        _draw_head(surface, theme, entry, review, (head.left, head.top))
+        _draw_head(surface, theme, entry, review, (head.left, head.top), not entry.in_full)
 
 
 def _draw_bar(surface: pygame.Surface, theme: Theme, view: Scroller, entry: Entry) -> None:
@@ -152,7 +151,9 @@ def _draw_bar(surface: pygame.Surface, theme: Theme, view: Scroller, entry: Entr
     pygame.draw.rect(surface, theme.palette.good, bar.clip(view.viewport), border_radius=theme.px(2))
 
 
-def _draw_head(surface: pygame.Surface, theme: Theme, entry: Entry, review: Review, at: tuple[int, int]) -> None:
+def _draw_head(
+    surface: pygame.Surface, theme: Theme, entry: Entry, review: Review, at: tuple[int, int], words: bool
+) -> None:
     """The row's head with its top left at `at` on screen: the arrow, the number, the opening words
     (when the answer is not in full below), the anger change and the mark."""
     palette, line = theme.palette, theme.font("body").get_linesize()
@@ -165,9 +166,9 @@ def _draw_head(surface: pygame.Surface, theme: Theme, entry: Entry, review: Revi
     pygame.draw.aacircle(surface, band_color(palette, step.anger_after), badge, radius)
     number = theme.text(str((entry.answer or 0) + 1), "small", palette.background)
     surface.blit(number, number.get_rect(center=(badge[0], badge[1] + 1)))
-    if entry.opening:
-        words = theme.text(entry.opening, "body", palette.text)
-        surface.blit(words, (badge[0] + radius + theme.px(10), top))
+    if words:
+        opening = theme.text(entry.opening, "body", palette.text)
+        surface.blit(opening, (badge[0] + radius + theme.px(10), top))
     chip = entry.chip.move(left, 0)
     mark_box = pygame.Rect(0, 0, line - theme.px(4), line - theme.px(4))
     mark_box.midright = (chip.right, centre_y)
@@ -201,6 +202,4 @@ def _draw_pinned(
     sides = strip.inflate(0, 2 * width).move(0, width)  # the card's edge down both sides, as below
     pygame.draw.rect(surface, edge, sides, width)
     pygame.draw.line(surface, edge, strip.bottomleft, (strip.right - 1, strip.bottom), theme.px(2))
-    words_width = entry.chip.left - entry.badge[0] - theme.px(30)
-    opening = opening_words(theme.font("body"), quoted(review.text), words_width)
-    _draw_head(surface, theme, replace(entry, opening=opening), review, (card.left, view.top + theme.px(6)))
+    _draw_head(surface, theme, entry, review, (card.left, view.top + theme.px(6)), True)
