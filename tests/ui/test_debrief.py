@@ -147,7 +147,7 @@ def heads_in_view(debrief: DebriefScene) -> list[int]:
     return [e.answer or 0 for e in answers(debrief) if view.contains(debrief.scroller.to_screen(e.head))]
 
 
-@pytest.mark.parametrize(("text_size", "least"), [(1, 6), (LARGEST, 2)])
+@pytest.mark.parametrize(("text_size", "least"), [(1, 8), (LARGEST, 2)])
 def test_the_list_shows_many_answers_at_1280x720(
     make_app: AppFactory, scenario: Scenario, text_size: int, least: int
 ) -> None:

@@ -260,7 +260,9 @@ class DebriefScene(Scene):
         self.toggle.label = TOGGLE_LABELS[1] if self.all_opened else TOGGLE_LABELS[0]
         selected = self.selected if self.result.reviews else None
         state = ListState(selected, frozenset(self.opened), self.heard, self.toggle.label)
-        self.layout = layout = layout_debrief(theme, self.result, self.scenario, self.buttons, state, self.time_note)
+        self.layout = layout = layout_debrief(
+            theme, self.result, self.scenario, self.buttons, state, self.time_note, self.note
+        )
         self.toggle.rect = layout.toggle
         band = band_height(theme)
         self.stops = stops(layout.entries, layout.viewport.height, band)
@@ -287,8 +289,7 @@ class DebriefScene(Scene):
         in_list = self.buttons.focus < 0 and not self.toggle_focused
         draw_list(surface, theme, self.scroller, layout.entries, self.result.reviews, self.hover, in_list)
         self.buttons.draw(surface, theme)
-        if self.note:
-            self._draw_note(surface, theme)
+        self._draw_note(surface, theme, layout)
 
     def _draw_toggle(self, surface: pygame.Surface, theme: Theme) -> None:
         palette, rect = theme.palette, self.toggle.rect
@@ -298,12 +299,10 @@ class DebriefScene(Scene):
         label = theme.text(self.toggle.label, "small", palette.button_text)
         surface.blit(label, label.get_rect(center=rect.center))
 
-    def _draw_note(self, surface: pygame.Surface, theme: Theme) -> None:
-        """The note in the room left of the centred buttons, centred on them (the notes are short)."""
-        first = self.buttons.buttons[0].rect
-        margin = theme.px(24)
-        note = theme.text(self.note, "small", theme.palette.muted, first.left - theme.px(16) - margin)
-        surface.blit(note, note.get_rect(midleft=(margin, first.centery)))
+    def _draw_note(self, surface: pygame.Surface, theme: Theme, layout: DebriefLayout) -> None:
+        """Why the attempt is not in the results, under the buttons."""
+        if layout.note is not None:
+            surface.blit(theme.text(self.note, "small", theme.palette.muted, layout.note_width), layout.note)
 
     def _draw_header(self, surface: pygame.Surface, theme: Theme, layout: DebriefLayout) -> None:
         palette, ending = theme.palette, self.result.ending

@@ -76,6 +76,8 @@ class DebriefLayout:
     entries: tuple[Entry, ...]
     content_height: int
     scenario_line: str  # beside the badge: the scenario's title, and how the run was timed when not as written
+    note: tuple[int, int] | None = None  # why the attempt is not in the results, under the buttons
+    note_width: int = 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +91,16 @@ class ListState:
 
 
 def layout_debrief(
-    theme: Theme, result: Result, scenario: Scenario, buttons: ButtonList, state: ListState, time_note: str = ""
+    theme: Theme,
+    result: Result,
+    scenario: Scenario,
+    buttons: ButtonList,
+    state: ListState,
+    time_note: str = "",
+    note: str = "",
 ) -> DebriefLayout:
     width, height = theme.size
     margin, gap = theme.px(24), theme.px(16)
-    buttons_top = _layout_buttons(theme, buttons, len(result.reviews))
     # the header: outcome badge, ending title and text on the left; the grade on the right
     side = min(theme.font("title").get_linesize(), grade_room(theme)) + theme.px(20)
     grade = pygame.Rect(width - margin - side, margin, side, side)
@@ -116,6 +123,22 @@ def layout_debrief(
     text_height = theme.text(result.ending.text, "body", width=header_width).get_height()
     text: tuple[int, int] | None = None
     left_width, pad = max(theme.px(300), round(width * 0.32)), theme.px(16)
+    bottom_margin = theme.px(16)
+    note_at: tuple[int, int] | None = None
+    below_buttons = height - bottom_margin
+    if note:  # why the attempt is not in the results: under the buttons, at the foot of the left column
+        below_buttons -= theme.text(note, "small", width=left_width).get_height() + theme.px(8)
+        note_at = (margin, below_buttons + theme.px(8))
+    # the buttons under the left column when they fit there in a row, so the list runs to the foot;
+    # else in a row across the foot of both
+    buttons_top, rows = _layout_buttons(
+        theme, buttons, len(result.reviews), pygame.Rect(margin, 0, left_width, below_buttons)
+    )
+    list_bottom = height - bottom_margin
+    if rows > 1:
+        across = pygame.Rect(margin, 0, width - 2 * margin, below_buttons)
+        buttons_top, _ = _layout_buttons(theme, buttons, len(result.reviews), across)
+        list_bottom = buttons_top - gap
     _, scores_height = _layout_scores(theme, pygame.Rect(0, 0, left_width - 2 * pad, 0))
     least = scores_height + gap + CHART_LINES * small.get_linesize() + 2 * pad  # the left column at its smallest
     with_text = max(bottom + theme.px(8) + text_height, grade.bottom) + gap
@@ -124,9 +147,8 @@ def layout_debrief(
         bottom += theme.px(8) + text_height
     top = max(bottom, grade.bottom) + gap
     # the columns: scores and the chart on the left, the list of answers on the right
-    columns = buttons_top - gap - top
-    left = pygame.Rect(margin, top, left_width, columns)
-    right = pygame.Rect(left.right + gap, top, width - margin - left.right - gap, columns)
+    left = pygame.Rect(margin, top, left_width, buttons_top - gap - top)
+    right = pygame.Rect(left.right + gap, top, width - margin - left.right - gap, list_bottom - top)
     scores, below = _layout_scores(theme, left.inflate(-2 * pad, -2 * pad))
     chart_rect = pygame.Rect(left.x + pad, below + gap, left.width - 2 * pad, left.bottom - pad - below - gap)
     chart = layout_chart(theme, chart_rect, result.anger_curve, scenario.customer.walks_out_at, numbers_below=True)
@@ -163,6 +185,8 @@ def layout_debrief(
         entries,
         content_height,
         scenario_line,
+        note_at,
+        left_width,
     )
 
 
@@ -180,23 +204,31 @@ def _layout_toggle(theme: Theme, label: str, right: int, centre_y: int) -> pygam
     return rect
 
 
-def _layout_buttons(theme: Theme, buttons: ButtonList, answers: int) -> int:
-    """A centred row at the bottom, the Rewind button wide enough for any answer number; returns its top."""
-    width, height = theme.size
-    pad = theme.px(16)
+def _layout_buttons(theme: Theme, buttons: ButtonList, answers: int, column: pygame.Rect) -> tuple[int, int]:
+    """The buttons in as few rows as fit the column's width, each row centred, the last at the
+    column's bottom; the Rewind button wide enough for any answer number. Returns the first row's
+    top and how many rows it took."""
+    pad, gap = theme.px(16), theme.px(12)
     button_height = theme.font("body").get_linesize() + 2 * theme.px(12)
-    top = height - theme.px(20) - button_height
     widest_rewind = f"Rewind to answer {max(1, answers)}"
     widths = [
         theme.text(widest_rewind if b.action == "rewind" else b.label, "body").get_width() + 2 * pad + theme.px(2)
         for b in buttons.buttons
     ]
-    gap = theme.px(16)
-    x = (width - sum(widths) - gap * (len(widths) - 1)) // 2
-    for button, button_width in zip(buttons.buttons, widths, strict=True):
-        button.rect = pygame.Rect(x, top, button_width, button_height)
-        x += button_width + gap
-    return top
+    rows: list[list[int]] = [[]]
+    for index, button_width in enumerate(widths):
+        row = rows[-1]
+        if row and sum(widths[i] for i in row) + gap * len(row) + button_width > column.width:
+            rows.append([])
+        rows[-1].append(index)
+    top = column.bottom - len(rows) * button_height - (len(rows) - 1) * gap
+    for number, row in enumerate(rows):
+        y = top + number * (button_height + gap)
+        x = column.centerx - (sum(widths[i] for i in row) + gap * (len(row) - 1)) // 2
+        for index in row:
+            buttons.buttons[index].rect = pygame.Rect(x, y, widths[index], button_height)
+            x += widths[index] + gap
+    return top, len(rows)
 
 
 def _layout_scores(theme: Theme, inner: pygame.Rect) -> tuple[tuple[ScoreRow, ...], int]:
