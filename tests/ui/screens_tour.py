@@ -144,7 +144,8 @@ def menus(driver: Driver, shots: Shots, data: Path) -> None:
 
 
 def conversation(driver: Driver, shots: Shots, channel: str) -> None:
-    """Every turn of the channel's scenario: the screen checked, and every answer reachable."""
+    """Every turn of the channel's scenario: the screen checked, and every answer reachable; after
+    the first, the pause menu, Quit to menu and Continue from the title."""
     name, strategy = CHANNELS[channel]
     open_screen(driver, Push(Conversation(scenario(name))))
     play = driver.top
@@ -156,14 +157,28 @@ def conversation(driver: Driver, shots: Shots, channel: str) -> None:
         shots.check(driver, f"{channel} turn {turn}")
         shots.found += reachable(driver, f"{channel} turn {turn}")
         if turn == 1:
-            driver.press("esc")
-            settle(driver)
-            shots.check(driver, f"{channel} paused")
-            driver.press("esc")
+            play = leave_and_continue(driver, shots, channel)
         answer(driver, play, choose(play.session))
         if not driver.scene_is("play"):
             return
     raise AssertionError(f"{name} did not end in {TURN_LIMIT} turns")
+
+
+def leave_and_continue(driver: Driver, shots: Shots, channel: str) -> PlayScene:
+    """Pause, Quit to menu (the conversation is saved), the title with its Continue, and back in."""
+    driver.press("esc")
+    settle(driver)
+    shots.check(driver, f"{channel} paused")
+    driver.press("up", "enter")  # from Resume round to Quit to menu
+    settle(driver)
+    assert driver.scene_is("title"), driver.top.name
+    shots.check(driver, f"title with {channel} to continue")
+    driver.open_on_title("continue")
+    driver.press("space")  # the line, typed again, in full
+    settle(driver)
+    play = driver.top
+    assert isinstance(play, PlayScene), play.name
+    return play
 
 
 def answer(driver: Driver, play: PlayScene, choice: str) -> None:
