@@ -55,8 +55,8 @@ def draw_customer(
     face = face_for(anger, None, theme.settings.reduced_intensity)
     surface.blit(_face_tile(box.size, palette, radius, look_for(portrait), face), box)
     pygame.draw.rect(surface, palette.accent, box, theme.px(2), border_radius=radius)
-    badge = pygame.Rect(0, 0, round(box.width * 0.3), round(box.width * 0.3))
-    badge.center = (box.right - round(box.width * 0.08), box.bottom - round(box.width * 0.08))  # on the shoulder
+    badge = pygame.Rect(0, 0, round(box.width * 0.38), round(box.width * 0.38))
+    badge.center = (box.right - round(box.width * 0.1), box.bottom - round(box.width * 0.1))  # on the shoulder
     pygame.draw.rect(surface, palette.panel, badge.inflate(theme.px(4), theme.px(4)), border_radius=theme.px(10))
     draw_channel_icon(surface, theme, channel, badge, palette.accent)
 
