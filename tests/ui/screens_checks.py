@@ -7,7 +7,8 @@ window and in its box, and no two texts overlap.
   drawn on the screen; it is inside the box or clear of it. A text cut by a clip is cut on
   purpose only by a scrolling viewport, and then never the focused item's: its head (a card's
   number and first words) shows whole, and the whole item when it fits in the viewport.
-- No overlap: the inked pixels of two texts never touch the same place.
+- No overlap: the ink of two texts (the box round each one's visible pixels, not its line height)
+  never meets.
 
 Whatever a later blit covers whole (the pause menu's dimming over the conversation) is behind it,
 and was checked on its own screen.
