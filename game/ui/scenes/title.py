@@ -127,7 +127,7 @@ class TitleScene(Scene):
         draw_mark(surface, theme, layout.mark)
         for line in (*layout.lines, *layout.footer):
             color = palette.bad if line.kind == "notice" else palette.muted if line.kind in QUIET else palette.text
-            surface.blit(theme.text(line.text, line.role, color, line.rect.width), line.rect)
+            surface.blit(theme.text(line.text, line.role, color, line.wrap), line.rect)
         self.menu.draw(surface, theme)
         for button in self.menu.buttons:
             if button.action in OFFERS:  # what the trainee most likely wants, marked in the accent

@@ -30,7 +30,8 @@ class Line:
 
     kind: str  # a key of ROLES
     text: str
-    rect: pygame.Rect  # as drawn; text wraps at rect.width
+    rect: pygame.Rect  # as drawn
+    wrap: int  # the width the text is wrapped to; 0: one line
 
     @property
     def role(self) -> str:
@@ -111,7 +112,7 @@ class _Menu:
         for kind, text in self.said:
             indent = self.mark_size + theme.px(14) if kind == "title" else 0
             size = theme.text(text, ROLES[kind], width=self.width - indent).get_size()
-            lines.append(Line(kind, text, pygame.Rect((left + indent, y), size)))
+            lines.append(Line(kind, text, pygame.Rect((left + indent, y), size), self.width - indent))
             y += size[1] + theme.px(6 if kind == "title" else 10)
         mark.centery = lines[0].rect.centery
         y += theme.px(8)
@@ -162,9 +163,9 @@ def _footer(theme: Theme, notice: str, version: str, margin: int) -> tuple[Line,
     bottom = height - theme.px(14)
     shown = theme.text(version, ROLES["version"])
     corner = shown.get_rect(bottomright=(width - margin, bottom))
-    lines = [Line("version", version, corner)]
+    lines = [Line("version", version, corner, 0)]
     if notice:
         room = corner.left - theme.px(24) - margin
         said = theme.text(notice, ROLES["notice"], width=room)
-        lines.insert(0, Line("notice", notice, said.get_rect(bottomleft=(margin, bottom))))
+        lines.insert(0, Line("notice", notice, said.get_rect(bottomleft=(margin, bottom)), room))
     return tuple(lines)
