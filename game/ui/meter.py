@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pygame
 
@@ -75,10 +76,14 @@ def meter_height(theme: Theme) -> int:
 
 
 def meter_width(theme: Theme) -> int:
-    """The narrowest the meter can be: its label beside the widest reading (digits differ in width)."""
-    body = theme.font("body")
-    longest = max(body.size(_reading_text(value))[0] for value in range(ANGER_MAX + 1))
-    return _label(theme).get_width() + theme.px(12) + longest
+    """The narrowest the meter can be: its label beside the widest reading."""
+    return _label(theme).get_width() + theme.px(12) + _widest_reading(theme.font("body"))
+
+
+@lru_cache(maxsize=8)
+def _widest_reading(font: pygame.font.Font) -> int:
+    """Measured for every value once per font: digits differ in width, so no one value is the widest."""
+    return max(font.size(_reading_text(value))[0] for value in range(ANGER_MAX + 1))
 
 
 def draw_meter(
