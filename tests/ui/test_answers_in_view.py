@@ -125,6 +125,10 @@ def test_each_of_nine_answers_comes_wholly_into_view_as_the_focus_reaches_it(
     driver.press("up", "up")  # and back round the other way
     settle(driver, scene)
     assert scene.buttons.focus in wholly_shown(scene)
+    for key, answer in (("end", 8), ("home", 0)):
+        driver.press(key)
+        settle(driver, scene)
+        assert scene.buttons.focus == answer and answer in wholly_shown(scene)
 
 
 @pytest.mark.parametrize("answers", [4, 9])

@@ -37,7 +37,22 @@ from ..displayable import displayable
 from ..effect_words import effect_words, named
 from ..framing import CHANNEL_NAMES, Sitter, draw_stage
 from ..host import Host
-from ..intents import NUMBER_KEY_COUNT, Back, Choose, Click, Confirm, Intent, Jump, Move, Point, Reload, Scroll, Skip
+from ..intents import (
+    NUMBER_KEY_COUNT,
+    Back,
+    Choose,
+    Click,
+    Confirm,
+    End,
+    Home,
+    Intent,
+    Jump,
+    Move,
+    Point,
+    Reload,
+    Scroll,
+    Skip,
+)
 from ..live_reload import Broken, LiveFile, reloaded
 from ..meter import AngerMeter, draw_meter, meter_height, meter_width
 from ..navigation import Debrief, JumpList, Navigation, PauseMenu, Push, Replace, Resuming
@@ -275,8 +290,10 @@ class PlayScene(Scene):
             return None  # a button scrolled out of view cannot be pointed at
         if isinstance(intent, Click) and self._half_shown(intent.pos):
             return None  # an answer half in view comes into view to be read before a click chooses it
+        if isinstance(intent, Home | End) and self.buttons.buttons:  # to the first or the last answer
+            self.buttons.focus = 0 if isinstance(intent, Home) else len(self.buttons.buttons) - 1
         action = self.buttons.handle(intent)
-        if isinstance(intent, Move) and self._choice_rects:
+        if isinstance(intent, Move | Home | End) and self._choice_rects:
             self.scroller.reveal_rect(self._choice_rects[self.buttons.focus], self.app.theme.px(8))
         return None if action is None else self._answer(int(action.split(":")[1]))
 
