@@ -18,6 +18,7 @@ from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.debrief_frame import meaning_of
 from game.ui.scenes.debrief_layout import Entry, quoted
 from game.ui.scenes.debrief_list import band_height, pinned
+from game.ui.scenes.debrief_marks import Mark, mark_of
 from game.ui.theme import TEXT_SCALES
 from game.ui.transcript import heard_before
 
@@ -230,3 +231,11 @@ def test_a_run_with_other_time_limits_says_so(
         assert debrief.layout is not None
         line = debrief.layout.scenario_line
         assert (note in line and debrief.layout.scenario_title is not None) if note else "time limits" not in line
+
+
+def test_each_row_s_mark_says_how_good_the_answer_was(scenario: Scenario) -> None:
+    reviews = long_run(scenario).result().reviews
+    marks = [mark_of(review) for review in reviews]
+    for review, mark in zip(reviews, marks, strict=True):
+        assert (mark is Mark.BEST) == (review.better_id is None), "a tick only where nothing better was on offer"
+    assert {Mark.BEST, Mark.POOR} <= set(marks), "the long run has both, so the test tells them apart"
