@@ -75,6 +75,7 @@ class DebriefScene(Scene):
         )
         self.toggle = Button("all", TOGGLE_LABELS[0])  # "Show all": what was said before every answer
         self.toggle_focused = False
+        self.toggle_hover = False  # the pointer is over it: its edge shows it can be clicked
         self.last_button = self.buttons.focus
         self.layout: DebriefLayout | None = None
 
@@ -154,6 +155,7 @@ class DebriefScene(Scene):
             case Point(pos=pos):
                 self.hover, hit = self._answer_at(pos), buttons.at(pos)
                 buttons.focus = buttons.focus if hit is None else hit
+                self.toggle_hover = self.toggle.rect.collidepoint(pos)
             case Click(pos=pos):
                 move = self._click(pos)
         if buttons.focus >= 0:
@@ -294,7 +296,9 @@ class DebriefScene(Scene):
     def _draw_toggle(self, surface: pygame.Surface, theme: Theme) -> None:
         palette, rect = theme.palette, self.toggle.rect
         pygame.draw.rect(surface, palette.button, rect, border_radius=theme.px(6))
-        edge, width = (palette.focus, theme.px(3)) if self.toggle_focused else (palette.panel_edge, 1)
+        edge, width = (palette.muted, theme.px(2)) if self.toggle_hover else (palette.panel_edge, 1)
+        if self.toggle_focused:
+            edge, width = palette.focus, theme.px(3)
         pygame.draw.rect(surface, edge, rect, width, border_radius=theme.px(6))
         label = theme.text(self.toggle.label, "small", palette.button_text)
         surface.blit(label, label.get_rect(center=rect.center))
