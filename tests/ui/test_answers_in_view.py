@@ -158,7 +158,7 @@ def test_the_walk_in_shows_each_answer_or_says_how_many_are_below(
         driver.press("space")
         settle(driver, scene)
     below = [i for i, rect in enumerate(scene.options_rects()) if rect.bottom > scene.scroller.viewport.bottom]
-    said = [cue.text for cue in scene._cues() if cue.below]
+    said = [cue.text for cue in scene.cues() if cue.below]
     count = len(below)
     assert said == ([f"{count} more {'answer' if count == 1 else 'answers'} below"] if below else [])
     assert not any(rect.top < scene.scroller.viewport.top for rect in scene.options_rects())
@@ -170,7 +170,7 @@ def test_the_cue_counts_what_is_out_of_view_and_a_click_brings_the_next_in(
 ) -> None:
     driver, scene = nine(make_app, tmp_path, channel)
     below = [i for i, rect in enumerate(scene.options_rects()) if rect.bottom > scene.scroller.viewport.bottom]
-    (cue,) = scene._cues()
+    (cue,) = scene.cues()
     assert cue.below and cue.text == f"{len(below)} more answers below" and cue.answer == below[0]
     assert not cue.rect.colliderect(scene.scroller.viewport)  # never over an answer's words
     assert driver.screen.get_rect().contains(cue.rect)
@@ -179,8 +179,8 @@ def test_the_cue_counts_what_is_out_of_view_and_a_click_brings_the_next_in(
     assert below[0] in wholly_shown(scene) and scene.session.history == []
     driver.press(*["pagedown"] * 10)
     settle(driver, scene)
-    assert [c.below for c in scene._cues()] == [False]  # at the end: the ones above are counted instead
-    assert scene._cues()[0].text.endswith("answers above")
+    assert [c.below for c in scene.cues()] == [False]  # at the end: the ones above are counted instead
+    assert scene.cues()[0].text.endswith("answers above")
 
 
 def test_a_click_on_an_answer_cut_by_the_edge_brings_it_in_and_a_second_chooses_it(

@@ -283,7 +283,7 @@ class PlayScene(Scene):
             return None
         if isinstance(intent, Skip):
             return None  # Space only ever finishes the line: a double tap must not answer unread
-        cue = cue_at(self._cues(), intent.pos) if isinstance(intent, Point | Click) else None
+        cue = cue_at(self.cues(), intent.pos) if isinstance(intent, Point | Click) else None
         if isinstance(intent, Click) and cue is not None:  # "2 more answers below": the next one comes
             self.scroller.reveal_rect(self._choice_rects[cue.answer], self.app.theme.px(8))
         if isinstance(intent, Point | Click) and not self.scroller.viewport.collidepoint(intent.pos):
@@ -470,12 +470,12 @@ class PlayScene(Scene):
         if self.appear > 0:
             self._draw_choices(surface)
         surface.set_clip(clip)
-        cues = self._cues()
+        cues = self.cues()
         edge_fades(surface, theme, scroller, chevron=not any(cue.below for cue in cues))
         draw_cues(surface, theme, cues)
         scroller.draw_bar(surface, theme)
 
-    def _cues(self) -> list[Cue]:
+    def cues(self) -> list[Cue]:
         """What says that answers are out of view, once the answers have come."""
         return answer_cues(self.app.theme, self.scroller, self._choice_rects) if self.appear > 0 else []
 
