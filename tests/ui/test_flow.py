@@ -265,7 +265,7 @@ def test_settings_apply_at_once_and_are_remembered(make_app: AppFactory, tmp_pat
     game.press("right", "right", "right")  # text size: Medium -> Largest (and no further)
     assert game.app.settings.text_size == 3
     assert game.app.theme.font("body").get_height() > body_before
-    game.press("down", "down", "right")  # high contrast on
+    game.press("down", "down", "down", "right")  # past text speed and time limits: high contrast on
     assert game.app.theme.palette is HIGH_CONTRAST
     assert game.screen.get_at((2, 2))[:3] == HIGH_CONTRAST.background
     saved = json.loads((tmp_path / "saves" / "settings.json").read_text(encoding="utf-8"))
@@ -275,7 +275,7 @@ def test_settings_apply_at_once_and_are_remembered(make_app: AppFactory, tmp_pat
     again = make_app((1280, 720))  # the game started again with the same saves folder
     assert again.app.settings.text_size == 3 and again.app.settings.high_contrast
     again.open_on_title("settings")
-    again.press("down", "down", "enter")  # Enter cycles: high contrast off
+    again.press("down", "down", "down", "enter")  # Enter cycles: high contrast off
     assert again.app.theme.palette is NORMAL
     again.press("esc")
     assert again.screen.get_at((2, 2))[:3] == NORMAL.background
