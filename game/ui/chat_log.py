@@ -7,6 +7,7 @@ from game.engine import TIMEOUT, Session
 
 from .dialogue import NOTE, THEM, YOU, ChatEntry
 from .displayable import displayable
+from .transcript import views_answered
 
 MISSED = "No reply in time"
 
@@ -18,14 +19,11 @@ def said(line: str, reply: ChatEntry) -> list[ChatEntry]:
 
 def chat_of(session: Session) -> list[ChatEntry]:
     """A session's turns as its chat showed them, replayed from its start: the chat after a reload."""
-    replay, chat = session.rewound(0), []
-    for step in session.history:
-        view = replay.view()
+    chat: list[ChatEntry] = []
+    for view, step in views_answered(session):
         if step.choice == TIMEOUT:
             reply = ChatEntry(NOTE, MISSED)
-            replay.timeout(step.seconds)
         else:
             reply = ChatEntry(YOU, next(option.text for option in view.options if option.choice_id == step.choice))
-            replay.choose_id(step.choice, step.seconds)
         chat += said(displayable(view.line), reply)
     return chat

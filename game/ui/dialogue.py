@@ -84,9 +84,9 @@ def _lay_out_speech(theme: Theme, scene: Scene, column: Column, y: int, line: st
     if scene is Scene.CHAT:
         box_width = min(box_width, max(round(column.width * 0.85), theme.px(200)))
     font = theme.font("body")
-    column.spans = wrap(displayable(line), box_width - 2 * pad, lambda text: font.size(text)[0])
+    column.spans = wrap(displayable(line), box_width - 2 * pad, theme.text_width)  # emoji measured as drawn
     if scene is Scene.CHAT:  # a chat bubble hugs its text
-        longest = max((font.size(span.text)[0] for span in column.spans), default=0)
+        longest = max((theme.text_width(span.text) for span in column.spans), default=0)
         box_width = max(longest, theme.text(speaker, "small").get_width()) + 2 * pad
     text_height = len(column.spans) * font.get_linesize()
     column.speech = pygame.Rect(indent, y, box_width, pad + name_height + text_height + pad)

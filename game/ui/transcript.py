@@ -7,10 +7,8 @@ whichever of a node's alternatives it was. Also: an answer's opening words on on
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-
-import pygame
 
 from game.engine import TIMEOUT, Session, Step, View
 
@@ -44,19 +42,20 @@ def heard_before(session: Session) -> tuple[Heard, ...]:
     )
 
 
-def opening_words(font: pygame.font.Font, text: str, width: int) -> str:
-    """As many whole words of `text` as fit `width` on one line, with an ellipsis when cut."""
+def opening_words(measure: Callable[[str], int], text: str, width: int) -> str:
+    """As many whole words of `text` as fit `width` on one line, with an ellipsis when cut;
+    `measure` gives a line's drawn width (Theme.text_width, so emoji are measured as drawn)."""
     text = " ".join(displayable(text).split())
-    if font.size(text)[0] <= width:
+    if measure(text) <= width:
         return text
     words, kept = text.split(" "), ""
     for word in words:
         longer = f"{kept} {word}" if kept else word
-        if font.size(longer + ELLIPSIS)[0] > width:
+        if measure(longer + ELLIPSIS) > width:
             break
         kept = longer
     if not kept:  # one word wider than the room: cut it by characters
         kept = words[0]
-        while kept and font.size(kept + ELLIPSIS)[0] > width:
+        while kept and measure(kept + ELLIPSIS) > width:
             kept = kept[:-1]
     return kept.rstrip(",;:") + ELLIPSIS

@@ -116,7 +116,7 @@ def _turn(
         y += theme.px(4)
     head_top = y
     words_width = full - sizes.chip_width - theme.px(8)
-    opening = opening_words(theme.font("body"), quoted(review.text), words_width)
+    opening = opening_words(theme.text_width, quoted(review.text), words_width)
     if selected or opened:
         blocks.append(TextBlock(quoted(review.text), "body", palette.text, words_width, (sizes.text_left, y)))
         y = max(blocks[-1].bottom(theme), y + sizes.line)
