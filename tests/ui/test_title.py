@@ -5,6 +5,7 @@ the compact menu read and clicked in the order it is seen."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -67,10 +68,12 @@ def test_the_title_names_who_is_practising_and_shows_the_version(game: Driver) -
 
 
 def test_a_copy_that_pip_never_installed_says_so_in_place_of_a_version(tmp_path: Path) -> None:
-    """Without site-packages (-S) no installed game is found; the title's version still says something."""
+    """A copy of the game outside any install (no site-packages: -S, and no pip metadata beside it,
+    which an editable install leaves in the checkout); the title's version still says something."""
+    shutil.copytree(ROOT / "game", tmp_path / "game", ignore=shutil.ignore_patterns("__pycache__"))
     code = "from game.ui.scenes.title_version import game_version; print(game_version())"
     run = subprocess.run(
-        [sys.executable, "-S", "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60, check=False
+        [sys.executable, "-S", "-c", code], cwd=tmp_path, capture_output=True, text=True, timeout=60, check=False
     )
     assert run.returncode == 0, run.stderr
     assert run.stdout.strip() == NOT_INSTALLED
