@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .errors import EngineError
-    from .judging.advice import Practice, practise_next, principles_practised
+    from .judging.advice import PASSED, Practice, practise_next, principles_practised
     from .judging.analysis import Analysis, AnalysisError, PlayStatistics, analyse, analysis_for, random_play
     from .judging.attempt import AnswerRecord, AttemptRecord, attempt_record
     from .judging.audit import answer_id, audit, recommendations
@@ -57,7 +57,7 @@ if TYPE_CHECKING:
 
 HOMES = {
     "errors": ("EngineError",),
-    "judging.advice": ("Practice", "practise_next", "principles_practised"),
+    "judging.advice": ("PASSED", "Practice", "practise_next", "principles_practised"),
     "judging.analysis": ("Analysis", "AnalysisError", "PlayStatistics", "analyse", "analysis_for", "random_play"),
     "judging.attempt": ("AnswerRecord", "AttemptRecord", "attempt_record"),
     "judging.audit": ("answer_id", "audit", "recommendations"),

@@ -1,0 +1,148 @@
+"""Where a company's Learning Record Store is, and how to sign in to it: `lrs.json` in the data
+folder, each field overridable by an environment variable (a training room's machines can share
+one file on a drive, a kiosk can be set up by its launcher alone).
+
+No file and no variables means no LRS: the game works exactly as before. A file that cannot be
+used is named in a sentence for whoever set it up and left where it is, never moved or deleted
+(it is theirs, not ours). The password never appears in a message, a repr or the log.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..bounded import SMALL_FILE_BYTES, UnreadableFile, read_bounded
+
+FILE_NAME = "lrs.json"
+DEFAULT_ACTIVITY_BASE = "https://composure.example/xapi/"
+DEFAULT_HOME_PAGE = "https://composure.example"
+ENVIRONMENT = {  # field -> the variable that overrides it
+    "endpoint": "COMPOSURE_LRS_ENDPOINT",
+    "username": "COMPOSURE_LRS_USERNAME",
+    "password": "COMPOSURE_LRS_PASSWORD",
+    "activity_base": "COMPOSURE_LRS_ACTIVITY_BASE",
+    "home_page": "COMPOSURE_LRS_HOME_PAGE",
+}
+ADDRESSES = ("endpoint", "activity_base", "home_page")  # fields that must be web addresses
+
+
+@dataclass(frozen=True, slots=True)
+class LrsConfig:
+    endpoint: str  # the xAPI base, ending in "/": statements go to <endpoint>statements
+    username: str
+    password: str = field(repr=False)
+    activity_base: str = DEFAULT_ACTIVITY_BASE  # ends in "/": every activity id starts with it
+    home_page: str = DEFAULT_HOME_PAGE  # names the accounts of trainees without an e-mail
+
+
+@dataclass(frozen=True, slots=True)
+class LrsConfigResult:
+    config: LrsConfig | None = None  # None: no LRS to send to
+    problem: str = ""  # for whoever set the LRS up, when it is configured but cannot be used
+
+
+class ConfigProblem(ValueError):
+    """What is wrong with the settings, as a sentence that names no secret."""
+
+
+def load_lrs_config(data_folder: Path, environ: Mapping[str, str]) -> LrsConfigResult:
+    """The LRS settings from `lrs.json` in `data_folder` and the COMPOSURE_LRS_* variables."""
+    path = data_folder / FILE_NAME
+    overrides = {name: environ[variable] for name, variable in ENVIRONMENT.items() if environ.get(variable)}
+    try:
+        values = {**_from_file(path), **overrides}
+        if not values:
+            return LrsConfigResult()
+        return LrsConfigResult(_checked(values, _source(path, overrides)))
+    except ConfigProblem as problem:
+        return LrsConfigResult(problem=f"No results are sent to the learning record store: {problem}")
+
+
+def _from_file(path: Path) -> dict[str, str]:
+    if not os.path.lexists(path):
+        return {}
+    try:
+        data = json.loads(read_bounded(path, SMALL_FILE_BYTES).decode("utf-8"))
+    except UnreadableFile as unreadable:
+        raise ConfigProblem(f"{path} {unreadable.reason}.") from None
+    except UnicodeDecodeError:
+        raise ConfigProblem(f"{path} is not UTF-8 text.") from None
+    except json.JSONDecodeError as broken:  # its position only: its wording is the JSON reader's
+        raise ConfigProblem(f"{path} is not JSON (line {broken.lineno}, column {broken.colno}).") from None
+    except RecursionError:
+        raise ConfigProblem(f"{path} is nested too deeply to be a settings file.") from None
+    return _fields_of(data, path)
+
+
+def _fields_of(data: Any, path: Path) -> dict[str, str]:
+    if not isinstance(data, dict):
+        raise ConfigProblem(f"{path} must hold one JSON object, such as {_EXAMPLE}.")
+    unknown = sorted(set(data) - set(ENVIRONMENT))
+    if unknown:
+        raise ConfigProblem(f"{path} has '{unknown[0]}', which is not a setting; the settings are {_NAMES}.")
+    wrong = next((name for name, value in data.items() if not isinstance(value, str)), None)
+    if wrong is not None:
+        raise ConfigProblem(f"'{wrong}' in {path} must be text in double quotes.")
+    return {name: value for name, value in data.items() if value}  # an empty one counts as unset
+
+
+def _checked(values: Mapping[str, str], source: str) -> LrsConfig:
+    missing = [name for name in ("endpoint", "username", "password") if not values.get(name)]
+    if missing:
+        raise ConfigProblem(
+            f"{source} sets no {_listed(missing)}; an LRS needs its address, a username and a password."
+        )
+    addresses = {name: _address(name, values.get(name, ""), source) for name in ADDRESSES}
+    return LrsConfig(
+        endpoint=_with_slash(addresses["endpoint"]),
+        username=values["username"],
+        password=values["password"],
+        activity_base=_with_slash(addresses["activity_base"] or DEFAULT_ACTIVITY_BASE),
+        home_page=addresses["home_page"] or DEFAULT_HOME_PAGE,
+    )
+
+
+def _address(name: str, value: str, source: str) -> str:
+    """`value` when it is a web address with no user name or password in it (those would end up in
+    logs and statements); the value itself is never repeated, in case it holds one."""
+    if not value:
+        return ""
+    try:
+        parts = urlsplit(value)
+        if parts.username is not None or parts.password is not None:
+            raise ConfigProblem(
+                f"the {name} in {source} holds a user name or password; give them as 'username' and 'password'."
+            )
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        raise ConfigProblem(f"the {name} in {source} is not a web address.") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+        raise ConfigProblem(f"the {name} in {source} must be a web address starting with http:// or https://.")
+    return value
+
+
+def _with_slash(address: str) -> str:
+    return address if address.endswith("/") else address + "/"
+
+
+def _source(path: Path, overrides: Mapping[str, str]) -> str:
+    variables = [ENVIRONMENT[name] for name in overrides]
+    if not variables:
+        return str(path)
+    named = f"the environment ({', '.join(variables)})"
+    return f"{path} with {named}" if os.path.lexists(path) else named
+
+
+def _listed(names: list[str]) -> str:
+    quoted = [f"'{name}'" for name in names]
+    return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
+
+
+_NAMES = ", ".join(f"'{name}'" for name in ENVIRONMENT)
+_EXAMPLE = '{"endpoint": "https://lrs.example.com/xAPI/", "username": "...", "password": "..."}'
