@@ -13,6 +13,7 @@ import json
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -85,7 +86,9 @@ def _fields_of(data: Any, path: Path) -> dict[str, str]:
         raise ConfigProblem(f"{path} must hold one JSON object, such as {_EXAMPLE}.")
     unknown = sorted(set(data) - set(ENVIRONMENT))
     if unknown:
-        raise ConfigProblem(f"{path} has '{unknown[0]}', which is not a setting; the settings are {_NAMES}.")
+        close = get_close_matches(unknown[0], ENVIRONMENT, n=1)
+        meant = f"did you mean '{close[0]}'?" if close else f"the settings are {_NAMES}."
+        raise ConfigProblem(f"{path} has '{unknown[0]}', which is not a setting; {meant}")
     wrong = next((name for name, value in data.items() if not isinstance(value, str)), None)
     if wrong is not None:
         raise ConfigProblem(f"'{wrong}' in {path} must be text in double quotes.")
@@ -115,13 +118,14 @@ def _address(name: str, value: str, source: str) -> str:
         return ""
     try:
         parts = urlsplit(value)
-        if parts.username is not None or parts.password is not None:
-            raise ConfigProblem(
-                f"the {name} in {source} holds a user name or password; give them as 'username' and 'password'."
-            )
+        signed_in = parts.username is not None or parts.password is not None
         parts.port  # noqa: B018 - raises ValueError for a port that is not a number
     except ValueError:
         raise ConfigProblem(f"the {name} in {source} is not a web address.") from None
+    if signed_in:
+        raise ConfigProblem(
+            f"the {name} in {source} holds a user name or password; give them as 'username' and 'password'."
+        )
     if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
         raise ConfigProblem(f"the {name} in {source} must be a web address starting with http:// or https://.")
     return value
@@ -140,7 +144,7 @@ def _source(path: Path, overrides: Mapping[str, str]) -> str:
 
 
 def _listed(names: list[str]) -> str:
-    quoted = [f"'{name}'" for name in names]
+    quoted = [f"'{name}' ({ENVIRONMENT[name]})" for name in names]
     return quoted[0] if len(quoted) == 1 else f"{', '.join(quoted[:-1])} or {quoted[-1]}"
 
 
