@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
@@ -23,7 +24,7 @@ from game.storage.lrs.statements import INTERACTION, SIMULATION, iso_duration
 from game.storage.scenario_files import load_scenario
 from game.storage.trainees import EMAIL, Trainee, TraineeError, checked_email, checked_name
 from game.tools.autoplay import play_out
-from tests.paths import ANGRY_WALK_IN
+from tests.paths import ANGRY_WALK_IN, ROOT
 
 CONFIG = LrsConfig("http://127.0.0.1:8100/xAPI/", "composure", "secret")
 ANA = Trainee("a" * 32, "Ana Ruiz", "ana@example.org")
@@ -32,6 +33,7 @@ STARTED, ENDED = "2026-12-01T09:00:00.000Z", "2026-12-01T09:04:30.250Z"
 VERBS = "http://adlnet.gov/expapi/verbs/"
 KNOWN_VERBS = {"answered": AnsweredVerb, "initialized": InitializedVerb, "completed": CompletedVerb}
 WALK_IN = load_scenario(ANGRY_WALK_IN)
+DOCS = ROOT / "docs" / "lrs.md"
 
 
 @pytest.fixture(scope="module")
@@ -129,12 +131,18 @@ def test_the_end_carries_the_scores_and_the_time_taken(best: AttemptRecord, wors
     assert best.overall >= PASSED > worst.overall
 
 
-def test_a_timeout_is_an_answer_of_its_own_with_its_time() -> None:
+@pytest.fixture(scope="module")
+def walk_in_timed_out() -> AttemptRecord:
+    """An attempt with measured answer times and the timer running out at the second answer."""
     session = Session.start(WALK_IN, seed=5)
     session.choose_id("i-understand", seconds=4.0)
     assert session.view().place == "louder" and session.view().timer is not None
     session.timeout(12.5)
-    attempt = attempt_record(play_out(session, "best"))
+    return attempt_record(play_out(session, "best"))
+
+
+def test_a_timeout_is_an_answer_of_its_own_with_its_time(walk_in_timed_out: AttemptRecord) -> None:
+    attempt = walk_in_timed_out
     statements = statements_for(BEN, attempt, STARTED, ENDED, CONFIG)
     for statement in statements:
         assert_valid(statement)
@@ -234,3 +242,19 @@ def test_any_trainee_and_any_attempt_make_valid_statements(name: str, email: str
 
 def _utc(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds") + "Z"
+
+
+def test_the_documentation_names_every_extension_sent_and_no_other(walk_in_timed_out: AttemptRecord) -> None:
+    statements = statements_for(BEN, walk_in_timed_out, STARTED, ENDED, CONFIG)
+    sent = {
+        name
+        for statement in statements
+        for part in (statement["context"], statement.get("result", {}))
+        if "extensions" in part
+        for name in extensions(part)
+    }
+    documented = set()
+    for row in DOCS.read_text(encoding="utf-8").split("### Extensions", 1)[1].split("\n## ", 1)[0].splitlines():
+        if row.startswith("| `"):
+            documented |= set(re.findall(r"`([a-z-]+)`", row.split("|")[1]))
+    assert sent == documented
