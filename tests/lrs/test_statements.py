@@ -113,6 +113,13 @@ def test_an_answer_carries_what_the_debrief_knows_of_it(worst: AttemptRecord) ->
     assert extensions(first["context"])["time-limits"] == worst.time_limits == "normal"
 
 
+def test_a_fact_with_nothing_to_say_is_left_out_not_sent_empty(best: AttemptRecord) -> None:
+    for statement, answer in zip(statements_for(ANA, best, STARTED, ENDED, CONFIG)[1:-2], best.answers, strict=True):
+        assert answer.best and not answer.better_text
+        assert "better-answer" not in extensions(statement["result"])
+        assert all(value != "" for value in statement["result"]["extensions"].values())
+
+
 def test_the_end_carries_the_scores_and_the_time_taken(best: AttemptRecord, worst: AttemptRecord) -> None:
     for attempt in (best, worst):
         completed, verdict = statements_for(ANA, attempt, STARTED, ENDED, CONFIG)[-2:]

@@ -68,17 +68,22 @@ class _Builder:
         self.attempt, self.config, self.registration = attempt, config, registration
         self.actor = actor_for(trainee, config)
         self.scenario_id = f"{config.activity_base}scenarios/{attempt.scenario_id}"
-        self.attempt_facts = {
-            self.extension("trainee"): trainee.id,
-            self.extension("scenario-digest"): attempt.scenario_digest,
-            self.extension("difficulty"): attempt.difficulty,
-            self.extension("seed"): attempt.seed,
-            self.extension("temperament"): attempt.temperament,
-            self.extension("time-limits"): attempt.time_limits,
-        }
+        self.attempt_facts = self.extensions(
+            {
+                "trainee": trainee.id,
+                "scenario-digest": attempt.scenario_digest,
+                "difficulty": attempt.difficulty,
+                "seed": attempt.seed,
+                "temperament": attempt.temperament,
+                "time-limits": attempt.time_limits,
+            }
+        )
 
-    def extension(self, name: str) -> str:
-        return f"{self.config.activity_base}extensions/{name}"
+    def extensions(self, facts: dict[str, Any]) -> dict[str, Any]:
+        """`facts` keyed by their IRIs; a fact with nothing to say (no principle, no better answer, a
+        time nobody measured) is left out rather than sent empty, which some LRSs refuse."""
+        base = f"{self.config.activity_base}extensions/"
+        return {base + name: value for name, value in facts.items() if value is not None and value != ""}
 
     def scenario_activity(self) -> dict[str, Any]:
         definition = {"name": {LANGUAGE: self.attempt.scenario_title}, "type": SIMULATION}
@@ -110,7 +115,7 @@ class _Builder:
             "id": f"{self.scenario_id}/nodes/{answer.node}/{place}",
             "definition": definition,
         }
-        facts: dict[str, Any] = {
+        facts = {
             "position": position,
             "node": answer.node,
             "choice": answer.choice_id,
@@ -122,12 +127,12 @@ class _Builder:
             "best-available": answer.best,
             "worst": answer.worst,
             "better-answer": answer.better_text,
+            "seconds": answer.seconds,
         }
         result: dict[str, Any] = {"response": answer.text}
         if answer.seconds is not None:
-            facts["seconds"] = answer.seconds
             result["duration"] = iso_duration(timedelta(seconds=answer.seconds))
-        result["extensions"] = {self.extension(name): value for name, value in facts.items()}
+        result["extensions"] = self.extensions(facts)
         return self.statement("answered", activity, moment, result)
 
     def final_result(self, took: timedelta) -> dict[str, Any]:
@@ -148,7 +153,7 @@ class _Builder:
                 "max": SCORE_MAX,
             },
             "duration": iso_duration(took),
-            "extensions": {self.extension(name): value for name, value in facts.items()},
+            "extensions": self.extensions(facts),
         }
 
 
