@@ -95,6 +95,9 @@ def test_the_password_is_in_no_repr(tmp_path: Path) -> None:
         ({**GOOD, "endpoint": "https://lrs.example.com:port/"}, ("endpoint", "not a web address")),
         ({**GOOD, "endpoint": f"https://composure:{PASSWORD}@lrs.example.com/"}, ("'username' and 'password'",)),
         ({**GOOD, "activity_base": "urn:composure"}, ("activity_base",)),
+        ({**GOOD, "endpoint": "https://lrs.example.com/xAPI/?key=1"}, ("endpoint", "no '?' or '#' part")),
+        ({**GOOD, "activity_base": "https://example.com/our courses/"}, ("activity_base", "cannot hold")),
+        ({**GOOD, "home_page": "https://example.com/[staff]"}, ("home_page", "cannot hold")),
         ("[" * 100_000 + "]" * 100_000, ()),
     ],
     ids=[
@@ -109,6 +112,9 @@ def test_the_password_is_in_no_repr(tmp_path: Path) -> None:
         "a bad port",
         "credentials in the address",
         "activity base not http",
+        "a query",
+        "a space",
+        "brackets",
         "deep",
     ],
 )

@@ -9,17 +9,18 @@ import random
 import re
 import uuid
 from datetime import datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import given
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from ralph.models.xapi.base.statements import BaseXapiStatement
 from ralph.models.xapi.concepts.verbs.adl_vocabulary import AnsweredVerb
 from ralph.models.xapi.concepts.verbs.scorm_profile import CompletedVerb, InitializedVerb
 
 from game.engine import PASSED, AttemptRecord, Session, attempt_record
-from game.storage.lrs import LrsConfig, statements_for
+from game.storage.lrs import LrsConfig, load_lrs_config, statements_for
 from game.storage.lrs.statements import INTERACTION, SIMULATION, iso_duration
 from game.storage.scenario_files import load_scenario
 from game.storage.trainees import EMAIL, Trainee, TraineeError, checked_email, checked_name
@@ -34,6 +35,10 @@ VERBS = "http://adlnet.gov/expapi/verbs/"
 KNOWN_VERBS = {"answered": AnsweredVerb, "initialized": InitializedVerb, "completed": CompletedVerb}
 WALK_IN = load_scenario(ANGRY_WALK_IN)
 DOCS = ROOT / "docs" / "lrs.md"
+# Mostly what an address holds, with what no address may hold and anything else mixed in.
+ADDRESS_PIECES = (
+    st.sampled_from([*"az09-._~/:@!$&'()*+,;=", "%41", "%", "é", "語", *' <>"{}|\\^`[]?#']) | st.characters()
+)
 
 
 @pytest.fixture(scope="module")
@@ -265,3 +270,29 @@ def test_the_documentation_names_every_extension_sent_and_no_other(walk_in_timed
         if row.startswith("| `"):
             documented |= set(re.findall(r"`([a-z-]+)`", row.split("|")[1]))
     assert sent == documented
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    host=st.sampled_from(["learning.example.com", "127.0.0.1:8100", "bücher.example", "[::1]"]),
+    path=st.lists(ADDRESS_PIECES, max_size=20).map("".join),
+    home=st.lists(ADDRESS_PIECES, max_size=10).map("".join),
+)
+def test_any_address_the_settings_take_makes_valid_activity_ids(
+    tmp_path: Path, best: AttemptRecord, host: str, path: str, home: str
+) -> None:
+    environ = {
+        "COMPOSURE_LRS_ENDPOINT": CONFIG.endpoint,
+        "COMPOSURE_LRS_USERNAME": "u",
+        "COMPOSURE_LRS_PASSWORD": "p",
+        "COMPOSURE_LRS_ACTIVITY_BASE": f"https://{host}/{path}",
+        "COMPOSURE_LRS_HOME_PAGE": f"http://{host}/{home}",
+    }
+    loaded = load_lrs_config(tmp_path, environ)
+    if loaded.config is None:  # refused, in a sentence
+        assert loaded.problem.endswith(".") and "COMPOSURE_LRS_" in loaded.problem
+        return
+    config = loaded.config
+    for statement in statements_for(BEN, best, STARTED, ENDED, config):
+        assert_valid(statement)
+        assert statement["object"]["id"].startswith(config.activity_base)

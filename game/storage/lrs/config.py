@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from difflib import get_close_matches
@@ -31,6 +32,12 @@ ENVIRONMENT = {  # field -> the variable that overrides it
     "home_page": "COMPOSURE_LRS_HOME_PAGE",
 }
 ADDRESSES = ("endpoint", "activity_base", "home_page")  # fields that must be web addresses
+# What RFC 3987 lets an IRI hold (ASCII that needs no escaping, %XX, and its ranges of other
+# characters): an LRS refuses every activity id built on an address with anything else in it.
+_UCSCHAR = "\xa0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef" + "".join(
+    f"{chr(plane << 16)}-{chr((plane << 16) + 0xFFFD)}" for plane in range(1, 14)
+)
+IRI_TEXT = re.compile(rf"(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/\[\]]|%[0-9A-Fa-f]{{2}}|[{_UCSCHAR}\U000e1000-\U000efffd])*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,8 +133,15 @@ def _address(name: str, value: str, source: str) -> str:
         raise ConfigProblem(
             f"the {name} in {source} holds a user name or password; give them as 'username' and 'password'."
         )
-    if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+    if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ConfigProblem(f"the {name} in {source} must be a web address starting with http:// or https://.")
+    if parts.query or parts.fragment or "?" in value or "#" in value:
+        raise ConfigProblem(f"the {name} in {source} must end at its path, with no '?' or '#' part.")
+    if not IRI_TEXT.fullmatch(value) or "[" in parts.path or "]" in parts.path:  # brackets: the host's only
+        raise ConfigProblem(
+            f"the {name} in {source} has a space or a character that addresses cannot hold "
+            '(such as < > " { } | \\ ^ ` [ ], or a % not followed by two hexadecimal digits).'
+        )
     return value
 
 
