@@ -198,6 +198,13 @@ def test_the_trainee_is_known_by_e_mail_or_else_by_account(email: str, by_mail: 
         assert "mbox" not in actor
 
 
+def test_a_trainee_without_a_name_is_sent_without_one() -> None:
+    """The trainee list requires a name, but a record read back from a file is not checked again."""
+    statement = statements_for(Trainee("d" * 32, ""), attempt_of_one_answer(), STARTED, ENDED, CONFIG)[0]
+    assert_valid(statement)
+    assert "name" not in statement["actor"]
+
+
 def attempt_of_one_answer() -> AttemptRecord:
     session = Session.start(WALK_IN, seed=1)
     session.choose(0, seconds=2.0)

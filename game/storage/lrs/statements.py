@@ -160,7 +160,7 @@ class _Builder:
 def actor_for(trainee: Trainee, config: LrsConfig) -> dict[str, Any]:
     """The trainee as an xAPI Agent: by e-mail when there is a usable one (the same person on
     every machine), else by their id as an account of this Composure installation."""
-    actor: dict[str, Any] = {"objectType": "Agent", "name": trainee.name}
+    actor: dict[str, Any] = {"objectType": "Agent", "name": trainee.name} if trainee.name else {"objectType": "Agent"}
     email = trainee.email
     if MAILBOX.fullmatch(email) and email.rpartition(".")[2].lower() not in RESERVED_DOMAINS:
         return {**actor, "mbox": f"mailto:{email}"}
