@@ -4,7 +4,9 @@ of its own each; the trainee by e-mail or by account; the debrief's facts as ext
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import math
 import random
 import re
 import uuid
@@ -54,7 +56,7 @@ def worst() -> AttemptRecord:
 def assert_valid(statement: dict[str, Any]) -> None:
     """Valid xAPI as sent: through JSON, by Ralph's base statement model and, where Ralph knows the
     verb, by that verb's model; in UTC."""
-    sent = json.loads(json.dumps(statement))
+    sent = json.loads(json.dumps(statement, allow_nan=False))
     BaseXapiStatement.model_validate(sent)
     verb = sent["verb"]["id"].removeprefix(VERBS)
     if verb in KNOWN_VERBS:
@@ -196,6 +198,25 @@ def test_the_trainee_is_known_by_e_mail_or_else_by_account(email: str, by_mail: 
     else:
         assert actor["account"] == {"homePage": "https://training.example.com", "name": "c" * 32}
         assert "mbox" not in actor
+
+
+@pytest.mark.parametrize("seconds", [math.nan, math.inf, -1.0, 1e300])
+def test_an_answer_time_that_cannot_be_true_is_left_out(worst: AttemptRecord, seconds: float) -> None:
+    """What a damaged record might hold: NaN is not JSON, and no LRS takes a negative duration."""
+    damaged = dataclasses.replace(worst, answers=tuple(dataclasses.replace(a, seconds=seconds) for a in worst.answers))
+    statements = statements_for(ANA, damaged, STARTED, ENDED, CONFIG)
+    for statement in statements:
+        assert_valid(statement)
+    for answered in statements[1:-2]:
+        assert "duration" not in answered["result"] and "seconds" not in extensions(answered["result"])
+        assert answered["timestamp"] == STARTED
+
+
+def test_statements_share_no_part_a_change_could_leak_through(best: AttemptRecord) -> None:
+    first, second = statements_for(ANA, best, STARTED, ENDED, CONFIG)[:2]
+    first["actor"]["name"] = "changed"
+    first["context"]["extensions"].clear()
+    assert second["actor"]["name"] == ANA.name and extensions(second["context"])["trainee"] == ANA.id
 
 
 def test_a_trainee_without_a_name_is_sent_without_one() -> None:

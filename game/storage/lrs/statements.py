@@ -12,6 +12,7 @@ answer is recognised by the LRS as the same statement rather than stored twice.
 
 from __future__ import annotations
 
+import copy
 import re
 import uuid
 from collections.abc import Iterator
@@ -30,6 +31,7 @@ INTERACTION = "http://adlnet.gov/expapi/activities/cmi.interaction"
 PLATFORM = "Composure"
 LANGUAGE = "en"  # the language of the names Composure gives activities; verbs keep ADL's "en-US"
 SCORE_MIN, SCORE_MAX = 0, 100
+LONGEST_ANSWER_SECONDS = 366 * 24 * 3600  # any longer (or NaN) is a damaged record, not a time
 # An address an LRS takes as a mailbox: a plain ASCII dot-atom at a domain with a letters-only top
 # level. Anything else the trainee list allows (and the reserved names of RFC 6761) goes as an
 # account instead, so no LRS refuses a statement over how an e-mail was typed.
@@ -95,11 +97,11 @@ class _Builder:
         context: dict[str, Any] = {"registration": self.registration, "platform": PLATFORM}
         if activity["id"] != self.scenario_id:
             context["contextActivities"] = {"parent": [{"objectType": "Activity", "id": self.scenario_id}]}
-        context["extensions"] = self.attempt_facts
-        statement = {
+        context["extensions"] = dict(self.attempt_facts)
+        statement = {  # a copy of the shared parts each, so changing one statement changes no other
             "id": str(uuid.uuid4()),
             "version": XAPI_VERSION,
-            "actor": self.actor,
+            "actor": copy.deepcopy(self.actor),
             "verb": {"id": VERBS + verb, "display": {"en-US": verb}},
             "object": activity,
             "context": context,
@@ -115,6 +117,7 @@ class _Builder:
             "id": f"{self.scenario_id}/nodes/{answer.node}/{place}",
             "definition": definition,
         }
+        seconds = _measured(answer.seconds)
         facts = {
             "position": position,
             "node": answer.node,
@@ -127,11 +130,11 @@ class _Builder:
             "best-available": answer.best,
             "worst": answer.worst,
             "better-answer": answer.better_text,
-            "seconds": answer.seconds,
+            "seconds": seconds,
         }
         result: dict[str, Any] = {"response": answer.text}
-        if answer.seconds is not None:
-            result["duration"] = iso_duration(timedelta(seconds=answer.seconds))
+        if seconds is not None:
+            result["duration"] = iso_duration(timedelta(seconds=seconds))
         result["extensions"] = self.extensions(facts)
         return self.statement("answered", activity, moment, result)
 
@@ -181,8 +184,14 @@ def _answer_times(attempt: AttemptRecord, started: datetime, ended: datetime) ->
     far (the customer's lines in between are not measured), never later than the end."""
     elapsed = 0.0
     for answer in attempt.answers:
-        elapsed += answer.seconds or 0.0
+        elapsed += _measured(answer.seconds) or 0.0
         yield min(ended, started + timedelta(seconds=elapsed))
+
+
+def _measured(seconds: float | None) -> float | None:
+    """`seconds` when it can be a real answer time; None for none, or for what a damaged record
+    might hold (NaN, which is not JSON, infinities, negative or absurd times)."""
+    return seconds if seconds is not None and 0 <= seconds <= LONGEST_ANSWER_SECONDS else None
 
 
 def _moment(utc: str) -> datetime:
