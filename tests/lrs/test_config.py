@@ -51,6 +51,12 @@ def test_the_file_gives_the_lrs_with_defaults_for_what_it_leaves_out(tmp_path: P
     )
 
 
+def test_a_file_saved_with_a_byte_order_mark_reads(tmp_path: Path) -> None:
+    (tmp_path / FILE_NAME).write_bytes(b"\xef\xbb\xbf" + json.dumps(GOOD).encode())
+    config = load_lrs_config(tmp_path, {}).config
+    assert config is not None and config.username == "composure"
+
+
 def test_variables_alone_or_over_the_file(tmp_path: Path) -> None:
     environ = {
         "COMPOSURE_LRS_ENDPOINT": "http://127.0.0.1:8100/xAPI/",
@@ -86,6 +92,7 @@ def test_the_password_is_in_no_repr(tmp_path: Path) -> None:
     [
         ('{"endpoint": "https://lrs.example.com/xAPI/",\n "password": "' + PASSWORD + '"', ("not JSON", "line 2")),
         ("[1, 2]", ("one JSON object",)),
+        ("{}", ("no 'endpoint' (COMPOSURE_LRS_ENDPOINT), 'username' (COMPOSURE_LRS_USERNAME) or 'password'",)),
         ({**GOOD, "endpont": "x"}, ("'endpont'", "not a setting", "did you mean 'endpoint'?")),
         ({**GOOD, "username": 7}, ("'username'", "text")),
         ({"endpoint": GOOD["endpoint"], "username": "composure"}, ("no 'password' (COMPOSURE_LRS_PASSWORD)",)),
@@ -103,6 +110,7 @@ def test_the_password_is_in_no_repr(tmp_path: Path) -> None:
     ids=[
         "broken",
         "a list",
+        "empty",
         "a misspelt key",
         "a number",
         "no password",

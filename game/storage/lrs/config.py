@@ -65,7 +65,7 @@ def load_lrs_config(data_folder: Path, environ: Mapping[str, str]) -> LrsConfigR
     overrides = {name: environ[variable] for name, variable in ENVIRONMENT.items() if environ.get(variable)}
     try:
         values = {**_from_file(path), **overrides}
-        if not values:
+        if not values and not os.path.lexists(path):
             return LrsConfigResult()
         return LrsConfigResult(_checked(values, _source(path, overrides)))
     except ConfigProblem as problem:
@@ -76,9 +76,9 @@ def _from_file(path: Path) -> dict[str, str]:
     if not os.path.lexists(path):
         return {}
     try:
-        data = json.loads(read_bounded(path, SMALL_FILE_BYTES).decode("utf-8"))
+        data = json.loads(read_bounded(path, SMALL_FILE_BYTES).decode("utf-8-sig"))  # -sig: Notepad's mark
     except UnreadableFile as unreadable:
-        raise ConfigProblem(f"{path} {unreadable.reason}.") from None
+        raise ConfigProblem(f"{path} could not be read ({unreadable.reason}).") from None
     except UnicodeDecodeError:
         raise ConfigProblem(f"{path} is not UTF-8 text.") from None
     except json.JSONDecodeError as broken:  # its position only: its wording is the JSON reader's
