@@ -324,3 +324,8 @@ def test_any_address_the_settings_take_makes_valid_activity_ids(
     for statement in statements_for(BEN, best, STARTED, ENDED, config):
         assert_valid(statement)
         assert statement["object"]["id"].startswith(config.activity_base)
+
+
+def test_the_documentation_s_example_is_valid_xapi() -> None:
+    example = DOCS.read_text(encoding="utf-8").split("### An answer, as the LRS receives it", 1)[1]
+    assert_valid(json.loads(example.split("```json", 1)[1].split("```", 1)[0]))
