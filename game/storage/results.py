@@ -10,14 +10,16 @@ StorageError so the player is told. Every sentence is ours, never SQLite's.
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Concatenate, NoReturn, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, NoReturn, ParamSpec, TypeVar
 
 from . import outbox, results_queries
 from .errors import StorageError, why_not_written
+from .lrs import LrsConfig, load_lrs_config, statements_for
 from .results_entry import Entry
 from .results_file import RESULTS_FILE, Connected, connect, set_aside_database
 from .results_problems import FAILURES, Unusable, problem_of
@@ -83,23 +85,27 @@ def keep_for_later(folder: Path, entry: Entry, reason: str) -> NoReturn:
 class ResultsStore:
     """One open results database. Its reads raise StorageError when the file fails mid-game."""
 
-    def __init__(self, folder: Path, connection: sqlite3.Connection, read_only: str = "") -> None:
+    def __init__(
+        self, folder: Path, connection: sqlite3.Connection, read_only: str = "", lrs: LrsConfig | None = None
+    ) -> None:
         self.folder = folder
         self._connection = connection
         self._read_only = read_only  # why this connection can never write ("" when it can try)
+        self.lrs = lrs  # the Learning Record Store each attempt's statements are queued for; None: none
 
     def record(self, trainee: Trainee, attempt: AttemptRecord, started_at: str, ended_at: str) -> None:
         """Store a finished attempt with its answers, all or nothing; the same attempt twice is stored
         once. Raises StorageError when it could not be stored (it is kept in the outbox if it can be)."""
         entry = Entry(trainee.id, trainee.name, trainee.email, attempt, started_at, ended_at)
-        reason = self._read_only or self._stored(entry)
+        statements = statements_for(trainee, attempt, started_at, ended_at, self.lrs) if self.lrs else []
+        reason = self._read_only or self._stored(entry, statements)
         if reason:
             keep_for_later(self.folder, entry, reason)
 
-    def _stored(self, entry: Entry) -> str:
-        """Why `entry` could not be stored; "" once it is."""
+    def _stored(self, entry: Entry, statements: list[dict[str, Any]]) -> str:
+        """Why `entry` could not be stored (with its statements); "" once it is."""
         try:
-            insert(self._connection, entry, current_name=True)
+            insert(self._connection, entry, current_name=True, statements=statements)
         except OverflowError as error:
             raise StorageError(
                 f"This attempt could not be stored: its seed ({entry.attempt.seed}) is larger than the results "
@@ -110,6 +116,11 @@ class ResultsStore:
             LOG.warning("attempt not stored (%s): %s", reason, error)
             return reason
         return ""
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open database: the LRS sender reads and settles the statements outbox through it."""
+        return self._connection
 
     def standings(self, trainee_id: str) -> dict[str, Standing]:
         return self._read(results_queries.standings, trainee_id)
@@ -160,5 +171,9 @@ def _opened(folder: Path, connected: Connected, messages: list[str]) -> OpenedRe
         messages.append(CANNOT.format(reason=connected.cannot_write) + waiting)
     else:
         messages.extend(outbox.bring_in(folder, connected.connection))
-    store = ResultsStore(folder, connected.connection, connected.cannot_write if connected.read_only else "")
+    lrs = load_lrs_config(folder, os.environ)
+    if lrs.problem:
+        messages.append(lrs.problem)
+    read_only = connected.cannot_write if connected.read_only else ""
+    store = ResultsStore(folder, connected.connection, read_only, lrs.config)
     return OpenedResults(store, " ".join(messages))

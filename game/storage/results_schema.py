@@ -81,6 +81,23 @@ MIGRATIONS: tuple[Migration, ...] = (
         "their timers as written, so they read 'normal'",
         ("ALTER TABLE attempts ADD COLUMN time_limits TEXT NOT NULL DEFAULT 'normal'",),
     ),
+    Migration(
+        "the statements outbox: each attempt's xAPI statements, written with the attempt when a Learning Record "
+        "Store is configured, until the LRS has them (sent) or has refused them for good (refused, with why)",
+        (
+            """CREATE TABLE lrs_outbox (
+                statement_id TEXT PRIMARY KEY,
+                attempt_id INTEGER NOT NULL REFERENCES attempts(id) ON DELETE CASCADE,
+                statement TEXT NOT NULL,
+                state TEXT NOT NULL DEFAULT 'waiting' CHECK (state IN ('waiting', 'sent', 'refused')),
+                tries INTEGER NOT NULL DEFAULT 0,
+                next_try REAL NOT NULL DEFAULT 0,
+                reason TEXT NOT NULL DEFAULT ''
+            )""",
+            # The sender reads what waits and is due, in the order it was written.
+            "CREATE INDEX lrs_outbox_due ON lrs_outbox (state, next_try)",
+        ),
+    ),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 TIME_LIMITS_SINCE = 2  # the version that added attempts.time_limits: a report reads an older file as 'normal'

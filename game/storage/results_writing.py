@@ -8,7 +8,10 @@ database after all, or recorded again after a failure that happened after the co
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Sequence
+from typing import Any
 
+from .lrs import outbox as statements_outbox
 from .results_entry import Entry
 from .results_transaction import write_transaction
 
@@ -27,9 +30,13 @@ ANSWER = """INSERT INTO answers (attempt_id, position, node, choice_id, text, se
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 
-def insert(connection: sqlite3.Connection, entry: Entry, *, current_name: bool) -> bool:
+def insert(
+    connection: sqlite3.Connection, entry: Entry, *, current_name: bool, statements: Sequence[dict[str, Any]] = ()
+) -> bool:
     """Store `entry`; False when it was stored already. `current_name`: the entry carries the trainee's
-    name and e-mail as they are now (a new attempt), not as they were (one kept in the outbox)."""
+    name and e-mail as they are now (a new attempt), not as they were (one kept in the outbox).
+    `statements` (its xAPI statements, when an LRS is configured) go into the statements outbox in
+    the same transaction: never an attempt without them, nor them without it."""
     trainee = (entry.trainee_id, entry.trainee_name, entry.trainee_email)
     attempt = entry.attempt
     with write_transaction(connection):
@@ -81,4 +88,5 @@ def insert(connection: sqlite3.Connection, entry: Entry, *, current_name: bool) 
                 for position, answer in enumerate(attempt.answers)
             ),
         )
+        statements_outbox.queue(connection, int(cursor.lastrowid or 0), statements)
     return True

@@ -42,11 +42,11 @@ def database(folder: Path) -> sqlite3.Connection:
 def test_a_new_database_has_the_contract_schema_in_wal_mode(store: ResultsStore, tmp_path: Path) -> None:
     store.close()
     with database(tmp_path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
         assert connection.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         columns = {
             table: [row[1] for row in connection.execute(f"PRAGMA table_info({table})")]
-            for table in ("trainees", "attempts", "answers")
+            for table in ("trainees", "attempts", "answers", "lrs_outbox")
         }
         indexes = {
             row[0]
@@ -56,7 +56,8 @@ def test_a_new_database_has_the_contract_schema_in_wal_mode(store: ResultsStore,
     assert columns["attempts"][:3] == ["id", "trainee_id", "scenario_id"] and "grade" in columns["attempts"]
     assert columns["attempts"][-1] == "time_limits"
     assert columns["answers"][-2:] == ["feedback", "better_text"]
-    assert indexes == {"attempts_by_trainee", "attempts_by_scenario"}
+    assert columns["lrs_outbox"] == ["statement_id", "attempt_id", "statement", "state", "tries", "next_try", "reason"]
+    assert indexes == {"attempts_by_trainee", "attempts_by_scenario", "lrs_outbox_due"}
 
 
 def test_an_attempt_and_every_answer_come_back(

@@ -88,7 +88,7 @@ def test_a_file_from_before_time_limits_is_migrated_and_its_attempts_read_normal
     assert len(opened.store.history(BEN.id)) == 2
     opened.store.close()
     with closing(sqlite3.connect(path)) as migrated:
-        assert migrated.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (2,)
+        assert migrated.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,) == (3,)
     assert stored_limits(tmp_path) == [(BEN.id, "normal"), (BEN.id, "normal"), (ANA.id, "off")]
 
 

@@ -1,0 +1,95 @@
+"""The statements outbox: the table `lrs_outbox` of the results database, between an attempt and the LRS.
+
+A statement is written here in the same transaction as its attempt, so an attempt is never stored
+without its statements nor the other way round. It stays until the LRS has it (`sent`) or has refused
+it for a reason that a resend cannot change (`refused`, kept with that reason for whoever looks into
+it, never deleted). A failure that may pass (the LRS down, a timeout) leaves it `waiting`, to be tried
+again after a wait that doubles with each try.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..results_transaction import write_transaction
+
+WAITING, SENT, REFUSED = "waiting", "sent", "refused"
+FIRST_WAIT_SECONDS = 30.0
+LONGEST_WAIT_SECONDS = 6 * 3600.0  # an LRS down over a weekend is tried a few times an hour-ish, not never
+
+
+@dataclass(frozen=True, slots=True)
+class Waiting:
+    statement_id: str
+    statement: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxCounts:
+    waiting: int
+    sent: int
+    refused: int
+    oldest_waiting: str  # the timestamp of the oldest statement still waiting; "" when none waits
+
+
+def queue(connection: sqlite3.Connection, attempt_id: int, statements: Iterable[dict[str, Any]]) -> None:
+    """Add an attempt's statements; call inside the transaction that stores the attempt."""
+    connection.executemany(
+        "INSERT INTO lrs_outbox (statement_id, attempt_id, statement) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+        ((statement["id"], attempt_id, json.dumps(statement, ensure_ascii=False)) for statement in statements),
+    )
+
+
+def due(connection: sqlite3.Connection, now: float, limit: int) -> list[Waiting]:
+    """Up to `limit` waiting statements whose next try has come, oldest first."""
+    rows = connection.execute(
+        "SELECT statement_id, statement FROM lrs_outbox WHERE state = ? AND next_try <= ? ORDER BY rowid LIMIT ?",
+        (WAITING, now, limit),
+    )
+    return [Waiting(statement_id, json.loads(statement)) for statement_id, statement in rows]
+
+
+def mark_sent(connection: sqlite3.Connection, ids: Sequence[str]) -> None:
+    _settle(
+        connection, ids, "UPDATE lrs_outbox SET state = 'sent', tries = tries + 1, reason = '' WHERE statement_id = ?"
+    )
+
+
+def mark_refused(connection: sqlite3.Connection, ids: Sequence[str], reason: str) -> None:
+    _settle(
+        connection,
+        ids,
+        "UPDATE lrs_outbox SET state = 'refused', tries = tries + 1, reason = ? WHERE statement_id = ?",
+        reason,
+    )
+
+
+def mark_retry(connection: sqlite3.Connection, ids: Sequence[str], now: float, reason: str) -> None:
+    """Leave the statements waiting, next tried after FIRST_WAIT_SECONDS doubled for each earlier try."""
+    _settle(
+        connection,
+        ids,
+        "UPDATE lrs_outbox SET tries = tries + 1, reason = ?, "
+        "next_try = ? + min(?, ? * (1 << min(tries, 20))) WHERE statement_id = ?",
+        reason,
+        now,
+        LONGEST_WAIT_SECONDS,
+        FIRST_WAIT_SECONDS,
+    )
+
+
+def counts(connection: sqlite3.Connection) -> OutboxCounts:
+    by_state = dict(connection.execute("SELECT state, count(*) FROM lrs_outbox GROUP BY state").fetchall())
+    oldest = connection.execute(
+        "SELECT min(json_extract(statement, '$.timestamp')) FROM lrs_outbox WHERE state = ?", (WAITING,)
+    ).fetchone()[0]
+    return OutboxCounts(by_state.get(WAITING, 0), by_state.get(SENT, 0), by_state.get(REFUSED, 0), oldest or "")
+
+
+def _settle(connection: sqlite3.Connection, ids: Sequence[str], update: str, *before_id: object) -> None:
+    with write_transaction(connection):
+        connection.executemany(update, ((*before_id, statement_id) for statement_id in ids))
