@@ -139,7 +139,7 @@ def face_for(anger: int, expression: str | None = None, reduced_intensity: bool 
 
 
 def _anger_face(anger: int, reduced_intensity: bool) -> Face:
-    steps = [(at, _band_face(band, reduced_intensity)) for at, band in ANGER_STEPS]
+    steps = [(at, expression(band, reduced_intensity)) for at, band in ANGER_STEPS]
     for (low, calmer), (high, angrier) in itertools.pairwise(steps):
         if anger <= high:
             return blend(calmer, angrier, (anger - low) / (high - low))
@@ -150,13 +150,10 @@ def _pulled(value: float, pull: Pull) -> float:
     return value + (pull.value - value) * pull.weight
 
 
-def _band_face(band: str, reduced_intensity: bool) -> Face:
-    return SOFT_FURIOUS if band == "furious" and reduced_intensity else BAND_FACES[band]
-
-
 def expression(band: str, reduced_intensity: bool = False) -> Face:
-    """The face for an anger band word (the screens' first way in, before `face_for`)."""
-    return _band_face(band, reduced_intensity)
+    """The whole face of an anger band word, the steps `face_for` blends between; furious is
+    toned down when intensity is reduced."""
+    return SOFT_FURIOUS if band == "furious" and reduced_intensity else BAND_FACES[band]
 
 
 def talking(face: Face, text: str, count: int) -> Face:

@@ -15,14 +15,12 @@ import pygame
 
 from game.engine import PORTRAITS
 
-from .faces import BAND_FACES, Face, blend
+from .faces import Face, blend
 from .faces import expression as expression  # the screens take faces from here
 from .faces import face_for as face_for
 from .faces import talking as talking
 from .faces_drawn import NEAR_BLACK, FaceArtist
 from .palette import Color, Palette, mix
-
-EXPRESSIONS = BAND_FACES  # the band faces' first name, still used by older callers
 
 TRANSITION_SECONDS = 0.4
 SHAKE_SECONDS = 0.6

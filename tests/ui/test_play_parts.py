@@ -16,10 +16,10 @@ from game.engine.model import PORTRAITS
 from game.engine.playing.session import Session
 from game.storage.scenario_files import load_scenario
 from game.storage.settings import Settings, save_settings
+from game.ui.faces import BAND_FACES
 from game.ui.intents import Choose, Click, Move, Point, Skip
 from game.ui.meter import CHANGE_SHOWN, AngerMeter, Eased
 from game.ui.portrait import (
-    EXPRESSIONS,
     LOOKS,
     TRANSITION_SECONDS,
     FaceAnimator,
@@ -139,7 +139,7 @@ def test_a_change_is_shown_for_a_moment_then_the_meter_rests() -> None:
 )
 def test_each_anger_band_has_its_own_face(anger: int, band: str) -> None:
     assert anger_band(anger) == band
-    assert expression(anger_band(anger)) == EXPRESSIONS[band]
+    assert expression(anger_band(anger)) == BAND_FACES[band]
 
 
 def test_the_faces_grow_angrier_band_by_band() -> None:
