@@ -12,9 +12,10 @@ import pytest
 from game.engine import AttemptRecord
 from game.storage.lrs import LrsConfig
 from game.storage.lrs import outbox as statements_outbox
-from game.storage.lrs.sender import sync_once
+from game.storage.lrs.sender import BATCH, sync_once
 from game.storage.results import ResultsStore, open_results
 from tests.lrs.conftest import PASSWORD, USERNAME, RealLrs
+from tests.lrs.proxy import proxy_to
 from tests.storage.results_played import ANA, BEN, attempt, utc, walk_in
 
 
@@ -64,10 +65,10 @@ def test_every_statement_of_every_attempt_reaches_the_lrs_once(
     store = opened(tmp_path)
     ids = play(store, records)
     assert len(ids) == sum(len(record.answers) + 3 for record in records)
-    report = sync_once(store, config)
+    report = sync_once(store.connection, config)
     assert (report.sent, report.refused, report.waiting, report.problem) == (len(ids), 0, 0, "")
     assert held_once(real_lrs, ids)
-    again = sync_once(store, config)
+    again = sync_once(store.connection, config)
     assert (again.sent, again.waiting) == (0, 0)
     assert held_once(real_lrs, ids)
     registration = next(
@@ -77,18 +78,23 @@ def test_every_statement_of_every_attempt_reaches_the_lrs_once(
     assert len(by_registration) == len(records[0].answers) + 3
 
 
-def test_a_resend_after_a_lost_reply_is_held_once(
+def test_a_resend_after_the_connection_was_cut_is_held_once(
     real_lrs: RealLrs, records: list[AttemptRecord], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The LRS stored the batch but its answer never came: the outbox still says waiting, and the
-    resend carries the same ids."""
-    config = lrs_folder(tmp_path, real_lrs, monkeypatch)
-    store = opened(tmp_path)
-    ids = play(store, records[:1], first_minute=100)
-    assert sync_once(store, config).sent == len(ids)
-    store.connection.execute("UPDATE lrs_outbox SET state = 'waiting'")  # as if the reply had been lost
-    report = sync_once(store, config)
-    assert (report.sent, report.refused, report.waiting) == (len(ids), 0, 0)
+    """The LRS stored the first batch, then the connection was cut before its answer came back: the
+    outbox still says waiting, the resend carries the same ids, and the LRS holds each once."""
+    with proxy_to(real_lrs.port, cut_after_storing=1) as proxy:
+        config = dataclasses.replace(lrs_folder(tmp_path, real_lrs, monkeypatch), endpoint=proxy.endpoint())
+        store = opened(tmp_path)
+        ids = play(store, records * 2, first_minute=100)
+        assert len(ids) > BATCH, "more than one batch, so the cut one is not the only one"
+        report = sync_once(store.connection, config)
+        assert (proxy.passed, proxy.cut, report.sent) == (1, 1, 0)
+        assert "broke off" in report.problem
+        first_batch = ids & {statement["id"] for statement in real_lrs.statements()}
+        assert len(first_batch) == BATCH, "the LRS stored the batch whose answer was lost"
+        again = sync_once(store.connection, config, now=lambda: 10**10)
+    assert (again.sent, again.refused, again.waiting) == (len(ids), 0, 0)
     assert held_once(real_lrs, ids)
 
 
@@ -104,7 +110,7 @@ def test_wrong_credentials_say_so_and_keep_the_statements_waiting(
     store = opened(tmp_path)
     caplog.set_level(logging.DEBUG)
     ids = play(store, records[:1], first_minute=200)
-    report = sync_once(store, config)
+    report = sync_once(store.connection, config)
     assert (report.sent, report.refused, report.waiting) == (0, 0, len(ids))
     assert "does not accept the user name and password" in report.problem
     counts = statements_outbox.counts(store.connection)
@@ -113,8 +119,8 @@ def test_wrong_credentials_say_so_and_keep_the_statements_waiting(
     for said in [report.problem, repr(report), repr(config), caplog.text, *reasons]:
         assert wrong not in said and PASSWORD not in said
     right = dataclasses.replace(config, password=PASSWORD)
-    assert sync_once(store, right).sent == 0, "a failed batch waits for its next try"
-    assert sync_once(store, right, now=lambda: 10**10).sent == len(ids)
+    assert sync_once(store.connection, right).sent == 0, "a failed batch waits for its next try"
+    assert sync_once(store.connection, right, now=lambda: 10**10).sent == len(ids)
     assert held_once(real_lrs, ids)
 
 
@@ -126,12 +132,12 @@ def test_statements_wait_while_the_lrs_is_stopped_and_go_when_it_is_back(
     ids = play(store, records, first_minute=300)
     real_lrs.stop()
     try:
-        report = sync_once(store, config)
+        report = sync_once(store.connection, config)
         assert (report.sent, report.waiting) == (0, len(ids))
         assert "nothing answers at" in report.problem
     finally:
         real_lrs.start()
-    assert sync_once(store, config, now=lambda: 10**10).sent == len(ids)
+    assert sync_once(store.connection, config, now=lambda: 10**10).sent == len(ids)
     assert held_once(real_lrs, ids)
 
 

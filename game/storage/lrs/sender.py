@@ -1,28 +1,32 @@
 """Sending the statements outbox to the LRS in batches, over the standard library's urllib.
 
 `sync_once` never raises for the LRS's sake and never waits longer than its timeout per batch, so it
-can run from a background thread (open the store in that thread: a SQLite connection stays in the
-thread that made it) or from `python3 main.py lrs sync`. What it says never holds the password: a
-failure is told in our words, with the HTTP status at most.
+can run from a background thread (`sync_folder` opens a connection of its own, since a SQLite
+connection stays in the thread that made it) or from `python3 main.py lrs sync`. What it says never
+holds the password: a failure is told in our words, with the HTTP status at most.
 """
 
 from __future__ import annotations
 
 import base64
 import json
+import sqlite3
 import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
-from ..results import ResultsStore
+from ..results import BUSY_SECONDS
+from ..results_file import RESULTS_FILE, connect
+from ..results_problems import FAILURES, Unusable, problem_of
 from . import outbox
 from .config import LrsConfig
+from .statements import XAPI_VERSION
 
 BATCH = 50
 TIMEOUT_SECONDS = 10.0
-XAPI_VERSION = "1.0.3"
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,28 +88,80 @@ def retries(status: int) -> bool:
     return status == 0 or status >= 500 or status in (401, 403, 408, 429)
 
 
-def sync_once(store: ResultsStore, config: LrsConfig, now: Callable[[], float] = time.time) -> SyncReport:
-    """Send what waits and is due, batch by batch, until none is left or a batch fails. Each statement
-    is tried once per run at most, so a batch that could not be settled is never sent round and round."""
-    connection = store.connection
-    sent = refused = 0
-    problem = ""
+def sync_once(connection: sqlite3.Connection, config: LrsConfig, now: Callable[[], float] = time.time) -> SyncReport:
+    """Send what waits and is due, batch by batch, until none is left or the LRS stops taking them.
+    Each statement is tried once per run at most, so a batch that could not be settled is never sent
+    round and round. Raises sqlite3.Error when the database fails (sync_folder turns that into words)."""
+    tally = _Tally()
     tried: set[str] = set()
     while batch := [
         waiting for waiting in outbox.due(connection, now(), BATCH + len(tried)) if waiting.statement_id not in tried
     ][:BATCH]:
-        ids = [waiting.statement_id for waiting in batch]
-        tried.update(ids)
-        body = json.dumps([waiting.statement for waiting in batch], ensure_ascii=False).encode("utf-8")
+        tried.update(waiting.statement_id for waiting in batch)
+        if not _deliver(connection, config, batch, tally, now):
+            break
+    return SyncReport(tally.sent, tally.refused, outbox.counts(connection).waiting, tally.problem)
+
+
+def sync_folder(folder: Path, config: LrsConfig, now: Callable[[], float] = time.time) -> SyncReport:
+    """`sync_once` on a connection of its own to the results of the data folder `folder`: for the
+    game's background thread and for another process (`lrs sync`). Never raises."""
+    path = folder / RESULTS_FILE
+    if not path.is_file():
+        return SyncReport()
+    try:
+        connected = connect(path, BUSY_SECONDS)
+    except Unusable as unusable:
+        return SyncReport(problem=f"nothing was sent: {unusable.problem.reason}")
+    try:
+        if connected.cannot_write:
+            return SyncReport(problem=f"nothing was sent: {connected.cannot_write}")
+        return sync_once(connected.connection, config, now)
+    except FAILURES as error:
+        return SyncReport(problem=f"sending stopped: {problem_of(error, str(path)).reason}")
+    finally:
+        connected.connection.close()
+
+
+@dataclass(slots=True)
+class _Tally:
+    sent: int = 0
+    refused: int = 0
+    problem: str = ""
+
+
+def _deliver(
+    connection: sqlite3.Connection,
+    config: LrsConfig,
+    batch: list[outbox.Waiting],
+    tally: _Tally,
+    now: Callable[[], float],
+) -> bool:
+    """Send one batch. A batch the LRS refuses, or fails on with HTTP 500 (which is how some LRSs,
+    Ralph among them, answer a statement they cannot store), is split in halves until the statement
+    at fault stands alone, so one bad statement never holds back the others. False: the LRS is not
+    taking statements now (down, or the credentials refused); what is left waits for its next try."""
+    parts = [batch]
+    while parts:
+        part = parts.pop()
+        ids = [waiting.statement_id for waiting in part]
+        body = json.dumps([waiting.statement for waiting in part], ensure_ascii=False).encode("utf-8")
         answer = ask(config, "statements", body)
         if 200 <= answer.status < 300 or answer.status == 409:  # 409: the LRS holds these ids already
             outbox.mark_sent(connection, ids)
-            sent += len(ids)
-        elif retries(answer.status):
+            tally.sent += len(ids)
+        elif len(part) > 1 and (answer.status == 500 or not retries(answer.status)):
+            half = len(part) // 2
+            parts += [part[half:], part[:half]]  # the first half is sent next
+        elif answer.status == 500 and tally.sent:  # the LRS stores others: this statement is what it fails on
             outbox.mark_retry(connection, ids, now(), answer.problem)
-            problem = answer.problem
-            break
+            tally.problem = answer.problem
+        elif retries(answer.status):
+            left = ids + [waiting.statement_id for rest in parts for waiting in rest]
+            outbox.mark_retry(connection, left, now(), answer.problem)
+            tally.problem = answer.problem
+            return False
         else:
             outbox.mark_refused(connection, ids, answer.problem)
-            refused += len(ids)
-    return SyncReport(sent, refused, outbox.counts(connection).waiting, problem)
+            tally.refused += len(ids)
+    return True
