@@ -16,12 +16,15 @@ import json
 import logging
 import sqlite3
 from pathlib import Path
+from typing import Any
 
 from .atomic import set_aside, write_atomically
 from .bounded import SMALL_FILE_BYTES, UnreadableFile, read_bounded
+from .lrs import LrsConfig, statements_for
 from .results_entry import Entry, from_plain, to_plain
 from .results_problems import FAILURES
 from .results_writing import insert
+from .trainees import Trainee
 
 LOG = logging.getLogger(__name__)
 OUTBOX = "outbox"
@@ -36,9 +39,10 @@ def keep(folder: Path, entry: Entry) -> Path:
     return path
 
 
-def bring_in(folder: Path, connection: sqlite3.Connection) -> list[str]:
-    """Store every attempt waiting in the outbox, oldest file name first; messages for the player
-    about files that could not be read. Stops quietly when the database refuses: they wait."""
+def bring_in(folder: Path, connection: sqlite3.Connection, lrs: LrsConfig | None = None) -> list[str]:
+    """Store every attempt waiting in the outbox, oldest file name first, with its xAPI statements
+    queued for `lrs` when one is configured; messages for the player about files that could not be
+    read. Stops quietly when the database refuses: they wait."""
     outbox = folder / OUTBOX
     if not outbox.is_dir():
         return []
@@ -51,13 +55,21 @@ def bring_in(folder: Path, connection: sqlite3.Connection) -> list[str]:
             messages.append(_set_aside(path, str(problem)))
             continue
         try:
-            insert(connection, entry, current_name=False)
+            insert(connection, entry, current_name=False, statements=_statements(entry, lrs))
         except FAILURES as error:
             LOG.warning("attempts in %s wait: the database refused %s (%s)", outbox, path.name, error)
             break
         with contextlib.suppress(OSError):  # stored: the file is only a copy now (a second store is ignored)
             path.unlink()
     return messages
+
+
+def _statements(entry: Entry, lrs: LrsConfig | None) -> list[dict[str, Any]]:
+    """The attempt's statements, made now: an attempt kept here was never stored, so none were queued."""
+    if lrs is None:
+        return []
+    trainee = Trainee(entry.trainee_id, entry.trainee_name, entry.trainee_email)
+    return statements_for(trainee, entry.attempt, entry.started_at, entry.ended_at, lrs)
 
 
 def _set_aside(path: Path, problem: str) -> str:

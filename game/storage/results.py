@@ -166,12 +166,12 @@ def _start_afresh(folder: Path, reason: str, busy_seconds: float) -> OpenedResul
 
 def _opened(folder: Path, connected: Connected, messages: list[str]) -> OpenedResults:
     """The store, with the attempts waiting in the outbox brought in when it can take them."""
+    lrs = load_lrs_config(folder, os.environ)
     if connected.cannot_write:
         waiting = "" if folder_problem(folder) else WAITING.format(outbox=folder / outbox.OUTBOX)
         messages.append(CANNOT.format(reason=connected.cannot_write) + waiting)
     else:
-        messages.extend(outbox.bring_in(folder, connected.connection))
-    lrs = load_lrs_config(folder, os.environ)
+        messages.extend(outbox.bring_in(folder, connected.connection, lrs.config))
     if lrs.problem:
         messages.append(lrs.problem)
     read_only = connected.cannot_write if connected.read_only else ""

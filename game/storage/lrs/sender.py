@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import sqlite3
 import time
 import urllib.error
@@ -27,6 +28,7 @@ from .statements import XAPI_VERSION
 
 BATCH = 50
 TIMEOUT_SECONDS = 10.0
+LONGEST_ANSWER = 32 * 1024 * 1024  # bytes: a page of statements is far smaller; anything longer is not one
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,7 @@ class Answer:
 
     status: int  # the HTTP status; 0 when no answer came
     problem: str = ""
+    content: bytes = b""  # the body of a successful answer, up to LONGEST_ANSWER bytes
 
 
 def request(config: LrsConfig, path: str, body: bytes | None = None) -> urllib.request.Request:
@@ -59,7 +62,12 @@ def ask(config: LrsConfig, path: str, body: bytes | None = None) -> Answer:
     where = config.endpoint
     try:
         with urllib.request.urlopen(request(config, path, body), timeout=TIMEOUT_SECONDS) as response:
-            return Answer(response.status)
+            content = response.read(LONGEST_ANSWER + 1)
+            if len(content) > LONGEST_ANSWER:
+                return Answer(
+                    0, f"the LRS at {where} sent a longer answer than Composure reads ({LONGEST_ANSWER:,} bytes)"
+                )
+            return Answer(response.status, content=content)
     except urllib.error.HTTPError as error:
         return Answer(error.code, why_refused(error.code, where))
     except TimeoutError:
@@ -88,14 +96,19 @@ def retries(status: int) -> bool:
     return status == 0 or status >= 500 or status in (401, 403, 408, 429)
 
 
-def sync_once(connection: sqlite3.Connection, config: LrsConfig, now: Callable[[], float] = time.time) -> SyncReport:
-    """Send what waits and is due, batch by batch, until none is left or the LRS stops taking them.
-    Each statement is tried once per run at most, so a batch that could not be settled is never sent
-    round and round. Raises sqlite3.Error when the database fails (sync_folder turns that into words)."""
+def sync_once(
+    connection: sqlite3.Connection, config: LrsConfig, now: Callable[[], float] = time.time, *, now_all: bool = False
+) -> SyncReport:
+    """Send what waits and is due (with `now_all`, everything that waits: a person asked for it),
+    batch by batch, until none is left or the LRS stops taking them. Each statement is tried once
+    per run at most, so a batch that could not be settled is never sent round and round. Raises
+    sqlite3.Error when the database fails (sync_folder turns that into words)."""
     tally = _Tally()
     tried: set[str] = set()
     while batch := [
-        waiting for waiting in outbox.due(connection, now(), BATCH + len(tried)) if waiting.statement_id not in tried
+        waiting
+        for waiting in outbox.due(connection, math.inf if now_all else now(), BATCH + len(tried))
+        if waiting.statement_id not in tried
     ][:BATCH]:
         tried.update(waiting.statement_id for waiting in batch)
         if not _deliver(connection, config, batch, tally, now):
