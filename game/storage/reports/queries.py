@@ -62,21 +62,28 @@ LIMIT ?
 def read_cohort(folder: Path, query: ReportQuery, wait: float = BUSY_WAIT) -> Cohort:
     """What a report on `folder`'s results shows; ReportError when there is nothing to show."""
     with read_only(folder, wait) as connection:
-        trainees = _trainees(connection)
-        chosen = _chosen_trainees(trainees, query.trainee)
-        if query.scenario is not None:
-            _check_scenario(connection, query.scenario)
-        where, parameters = _filter(query, chosen)
-        time_limits = "time_limits" if version_of(connection) >= TIME_LIMITS_SINCE else "'normal'"
-        rows = connection.execute(ATTEMPTS.format(where=where, time_limits=time_limits), parameters).fetchall()
-        attempts = tuple(Attempt(*row) for row in rows)
-        if not attempts:
-            raise ReportError(_nothing_matches(query))
-        hardest = connection.execute(HARDEST.format(where=where), [*parameters, HARDEST_SHOWN]).fetchall()
+        return cohort_of(connection, query, str(folder))
+
+
+def cohort_of(connection: sqlite3.Connection, query: ReportQuery, source: str) -> Cohort:
+    """What a report shows of the results database open on `connection` (a data folder's, or one
+    made in memory from an LRS's statements), `source` naming where the results came from;
+    ReportError when there is nothing to show."""
+    trainees = _trainees(connection)
+    chosen = _chosen_trainees(trainees, query.trainee)
+    if query.scenario is not None:
+        _check_scenario(connection, query.scenario)
+    where, parameters = _filter(query, chosen)
+    time_limits = "time_limits" if version_of(connection) >= TIME_LIMITS_SINCE else "'normal'"
+    rows = connection.execute(ATTEMPTS.format(where=where, time_limits=time_limits), parameters).fetchall()
+    attempts = tuple(Attempt(*row) for row in rows)
+    if not attempts:
+        raise ReportError(_nothing_matches(query))
+    hardest = connection.execute(HARDEST.format(where=where), [*parameters, HARDEST_SHOWN]).fetchall()
     by_id = {trainee.id: trainee for trainee in trainees}
     played = {attempt.trainee_id for attempt in attempts}
     return Cohort(
-        source=str(folder),
+        source=source,
         query=query,
         trainees=tuple(trainee for trainee in trainees if trainee.id in played),
         attempts=attempts,
