@@ -33,7 +33,7 @@ from game.engine import (
 from game.storage.scenario_files import PRINCIPLES_FILE
 from game.storage.settings import TEXT_SIZES
 
-from . import coverage, lint, new_scenario, report, scenario_graph
+from . import coverage, lint, lrs, new_scenario, report, scenario_graph
 from .analysis_report import fill_report, ordered, render_analysis
 from .arguments import add_size_limits, whole_number, window_size
 from .autoplay import STRATEGIES, play_out
@@ -60,6 +60,7 @@ TRAINER_VERBS: dict[str, tuple[Verb, str]] = {  # each module adds its options a
     "coverage": (coverage, "which principles the scenarios teach, and which none do"),
     "lint": (lint, "checks of what a scenario teaches that reading one node at a time cannot show"),
     "report": (report, "a report of the trainees' results for trainers: a web page (.html) or a spreadsheet (.csv)"),
+    "lrs": (lrs, "the company's learning record store (xAPI): check the connection, send, and count what waits"),
 }
 
 

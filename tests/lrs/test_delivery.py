@@ -5,15 +5,18 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import re
 from pathlib import Path
 
 import pytest
 
 from game.engine import AttemptRecord
+from game.storage.errors import StorageError
 from game.storage.lrs import LrsConfig
 from game.storage.lrs import outbox as statements_outbox
 from game.storage.lrs.sender import BATCH, sync_once
-from game.storage.results import ResultsStore, open_results
+from game.storage.results import ResultsStore, keep_for_later, open_results
+from game.storage.results_entry import Entry
 from tests.lrs.conftest import PASSWORD, USERNAME, RealLrs
 from tests.lrs.proxy import proxy_to
 from tests.storage.results_played import ANA, BEN, attempt, utc, walk_in
@@ -146,3 +149,73 @@ def test_no_lrs_configured_queues_nothing(records: list[AttemptRecord], tmp_path
     assert store.lrs is None
     assert play(store, records[:2]) == set()
     assert store.history(ANA.id)
+
+
+def test_one_statement_the_lrs_refuses_is_kept_aside_and_the_rest_of_its_batch_is_sent(
+    real_lrs: RealLrs, records: list[AttemptRecord], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = lrs_folder(tmp_path, real_lrs, monkeypatch)
+    store = opened(tmp_path)
+    ids = play(store, records[:2], first_minute=400)
+    spoiled = sorted(ids)[len(ids) // 3]
+    store.connection.execute(  # as if a bug had written it without a verb, which no LRS takes
+        "UPDATE lrs_outbox SET statement = json_remove(statement, '$.verb') WHERE statement_id = ?", (spoiled,)
+    )
+    report = sync_once(store.connection, config)
+    assert (report.sent, report.refused, report.waiting) == (len(ids) - 1, 1, 0)
+    state, reason = store.connection.execute(
+        "SELECT state, reason FROM lrs_outbox WHERE statement_id = ?", (spoiled,)
+    ).fetchone()
+    assert state == "refused"  # Ralph says 422 (unprocessable), another LRS 400: the same sentence of ours
+    assert re.fullmatch(rf"the LRS at {re.escape(config.endpoint)} refused the statements \(HTTP 4\d\d\)", reason)
+    assert held_once(real_lrs, ids - {spoiled})
+
+
+def test_an_attempt_kept_for_later_is_sent_once_it_is_stored(
+    real_lrs: RealLrs, records: list[AttemptRecord], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The results could not take the attempt, so it waited in outbox/: its statements are made when
+    it is brought in, and only then, so a second opening queues nothing more."""
+    config = lrs_folder(tmp_path, real_lrs, monkeypatch)
+    entry = Entry(ANA.id, ANA.name, ANA.email, records[0], utc(500), utc(505))
+    with pytest.raises(StorageError):
+        keep_for_later(tmp_path, entry, "the results were busy")
+    store = opened(tmp_path)
+    ids = queued_ids(store)
+    assert len(ids) == len(records[0].answers) + 3
+    assert queued_ids(opened(tmp_path)) == ids
+    assert sync_once(store.connection, config).sent == len(ids)
+    assert held_once(real_lrs, ids)
+
+
+def test_a_statement_the_lrs_fails_on_waits_alone_while_the_rest_are_sent(
+    real_lrs: RealLrs, records: list[AttemptRecord], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTTP 500 for one statement, every time: the batch is split until it stands alone, the others go,
+    and it waits for its next try (the LRS's trouble may pass) without holding anything back."""
+    config = lrs_folder(tmp_path, real_lrs, monkeypatch)
+    store = opened(tmp_path)
+    ids = play(store, records[:2], first_minute=600)
+    failing = sorted(ids)[len(ids) // 2]
+    with proxy_to(real_lrs.port, fail_containing=failing.encode()) as proxy:
+        through = dataclasses.replace(config, endpoint=proxy.endpoint())
+        report = sync_once(store.connection, through)
+        assert (report.sent, report.refused, report.waiting) == (len(ids) - 1, 0, 1)
+        assert report.problem == f"the LRS at {through.endpoint} had a problem of its own (HTTP 500)"
+        assert sync_once(store.connection, through, now=lambda: 10**10).waiting == 1
+    assert held_once(real_lrs, ids - {failing})
+    assert sync_once(store.connection, config, now=lambda: 10**11).sent == 1
+    assert held_once(real_lrs, ids)
+
+
+def test_an_lrs_failing_on_everything_is_not_sent_each_statement_alone(
+    real_lrs: RealLrs, records: list[AttemptRecord], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTTP 500 for every request: after a few halvings the sender sees it is the LRS, and stops."""
+    config = lrs_folder(tmp_path, real_lrs, monkeypatch)
+    store = opened(tmp_path)
+    ids = play(store, records * 2, first_minute=700)
+    with proxy_to(real_lrs.port, fail_containing=b"/xAPI/statements") as proxy:
+        report = sync_once(store.connection, dataclasses.replace(config, endpoint=proxy.endpoint()))
+    assert (report.sent, report.waiting) == (0, len(ids))
+    assert proxy.received <= 2 + BATCH.bit_length(), "a halving per level and one sibling, not one per statement"

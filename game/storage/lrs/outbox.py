@@ -90,6 +90,43 @@ def counts(connection: sqlite3.Connection) -> OutboxCounts:
     return OutboxCounts(by_state.get(WAITING, 0), by_state.get(SENT, 0), by_state.get(REFUSED, 0), oldest or "")
 
 
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    reason: str
+    statements: int
+
+
+def refusals(connection: sqlite3.Connection) -> list[Refusal]:
+    """The refused statements by reason, the commonest first."""
+    rows = connection.execute(
+        "SELECT reason, count(*) FROM lrs_outbox WHERE state = ? GROUP BY reason ORDER BY 2 DESC, 1", (REFUSED,)
+    )
+    return [Refusal(reason, count) for reason, count in rows]
+
+
+def last_problem(connection: sqlite3.Connection) -> str:
+    """Why the statements still waiting were not sent the last time they were tried; "" when none was tried."""
+    row = connection.execute(
+        "SELECT reason FROM lrs_outbox WHERE state = ? AND tries > 0 AND reason != '' ORDER BY next_try DESC LIMIT 1",
+        (WAITING,),
+    ).fetchone()
+    return row[0] if row else ""
+
+
+def next_try(connection: sqlite3.Connection) -> float | None:
+    """When the earliest waiting statement is next due (seconds since the epoch); None when none waits."""
+    row = connection.execute("SELECT min(next_try) FROM lrs_outbox WHERE state = ?", (WAITING,)).fetchone()
+    return None if row[0] is None else float(row[0])
+
+
+def retry_refused(connection: sqlite3.Connection) -> int:
+    """Put every refused statement back to waiting, due now (once whatever refused them is put right)."""
+    with write_transaction(connection):
+        return connection.execute(
+            "UPDATE lrs_outbox SET state = ?, next_try = 0 WHERE state = ?", (WAITING, REFUSED)
+        ).rowcount
+
+
 def _settle(connection: sqlite3.Connection, ids: Sequence[str], update: str, *before_id: object) -> None:
     with write_transaction(connection):
         connection.executemany(update, ((*before_id, statement_id) for statement_id in ids))

@@ -152,9 +152,12 @@ def _deliver(
 ) -> bool:
     """Send one batch. A batch the LRS refuses, or fails on with HTTP 500 (which is how some LRSs,
     Ralph among them, answer a statement they cannot store), is split in halves until the statement
-    at fault stands alone, so one bad statement never holds back the others. False: the LRS is not
-    taking statements now (down, or the credentials refused); what is left waits for its next try."""
+    at fault stands alone, so one bad statement never holds back the others. A statement failing
+    alone is its own fault once the LRS takes another; a second one failing before any is taken means
+    the LRS itself is in trouble. False: the LRS is not taking statements now (down, overloaded, or
+    the credentials refused); what is left waits for its next try."""
     parts = [batch]
+    suspect: list[str] = []  # failed alone (HTTP 500) before the LRS took anything
     while parts:
         part = parts.pop()
         ids = [waiting.statement_id for waiting in part]
@@ -163,18 +166,26 @@ def _deliver(
         if 200 <= answer.status < 300 or answer.status == 409:  # 409: the LRS holds these ids already
             outbox.mark_sent(connection, ids)
             tally.sent += len(ids)
+            if suspect:  # the LRS works: the suspect is what it fails on
+                outbox.mark_retry(connection, suspect, now(), tally.problem)
+                suspect = []
         elif len(part) > 1 and (answer.status == 500 or not retries(answer.status)):
             half = len(part) // 2
             parts += [part[half:], part[:half]]  # the first half is sent next
-        elif answer.status == 500 and tally.sent:  # the LRS stores others: this statement is what it fails on
-            outbox.mark_retry(connection, ids, now(), answer.problem)
+        elif answer.status == 500 and (tally.sent or not suspect):
             tally.problem = answer.problem
+            if tally.sent:  # the LRS stores others: this statement is what it fails on
+                outbox.mark_retry(connection, ids, now(), answer.problem)
+            else:
+                suspect = ids
         elif retries(answer.status):
-            left = ids + [waiting.statement_id for rest in parts for waiting in rest]
+            left = suspect + ids + [waiting.statement_id for rest in parts for waiting in rest]
             outbox.mark_retry(connection, left, now(), answer.problem)
             tally.problem = answer.problem
             return False
         else:
             outbox.mark_refused(connection, ids, answer.problem)
             tally.refused += len(ids)
-    return True
+    if suspect:  # nothing else was left to tell whose fault it was
+        outbox.mark_retry(connection, suspect, now(), tally.problem)
+    return not suspect or tally.sent > 0

@@ -20,8 +20,11 @@ class ReportError(Exception):
 
 
 @contextmanager
-def read_only(folder: Path, wait: float = BUSY_WAIT) -> Iterator[sqlite3.Connection]:
-    """The results database of a data folder, opened so that nothing can write through it."""
+def read_only(
+    folder: Path, wait: float = BUSY_WAIT, consequence: str = "so there is no report"
+) -> Iterator[sqlite3.Connection]:
+    """The results database of a data folder, opened so that nothing can write through it; a failure
+    is a ReportError whose sentence ends with `consequence`."""
     path = folder / RESULTS_FILE
     if not folder.is_dir():
         raise ReportError(f"there is no data folder {folder}: check --data or COMPOSURE_DATA")
@@ -30,11 +33,11 @@ def read_only(folder: Path, wait: float = BUSY_WAIT) -> Iterator[sqlite3.Connect
     try:
         connection = _opened(path, wait)
     except sqlite3.Error as problem:
-        raise ReportError(_unreadable(path, problem)) from None
+        raise ReportError(_unreadable(path, problem, consequence)) from None
     try:
         yield connection
     except sqlite3.Error as problem:
-        raise ReportError(_unreadable(path, problem)) from None
+        raise ReportError(_unreadable(path, problem, consequence)) from None
     finally:
         connection.close()
 
@@ -74,6 +77,6 @@ def _check_version(connection: sqlite3.Connection, path: Path) -> None:
         raise ReportError(f"{path} is not a Composure results database, so there is nothing to report from it")
 
 
-def _unreadable(path: Path, problem: sqlite3.Error) -> str:
+def _unreadable(path: Path, problem: sqlite3.Error, consequence: str) -> str:
     """The sentence for a failure, chosen by SQLite's error code (never its wording) as the game chooses it."""
-    return f"{problem_of(problem, str(path)).reason}, so there is no report"
+    return f"{problem_of(problem, str(path)).reason}, {consequence}"
