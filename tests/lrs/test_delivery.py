@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 import logging
 import re
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from game.storage.lrs.sender import BATCH, sync_once
 from game.storage.results import ResultsStore, keep_for_later, open_results
 from game.storage.results_entry import Entry
 from tests.lrs.conftest import PASSWORD, USERNAME, RealLrs
-from tests.lrs.proxy import proxy_to
+from tests.lrs.proxy import Proxy, proxy_to
 from tests.storage.results_played import ANA, BEN, attempt, utc, walk_in
 
 
@@ -219,3 +221,42 @@ def test_an_lrs_failing_on_everything_is_not_sent_each_statement_alone(
         report = sync_once(store.connection, dataclasses.replace(config, endpoint=proxy.endpoint()))
     assert (report.sent, report.waiting) == (0, len(ids))
     assert proxy.received <= 2 + BATCH.bit_length(), "a halving per level and one sibling, not one per statement"
+
+
+def test_the_lrs_stopped_in_the_middle_of_a_send_loses_and_doubles_nothing(
+    real_lrs: RealLrs,
+    records: list[AttemptRecord],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+) -> None:
+    """The LRS goes down while the sender is between batches, and attempts go on being played while
+    it is down; once it is back, everything arrives once."""
+    config = lrs_folder(tmp_path, real_lrs, monkeypatch)
+    store = opened(tmp_path)
+    ids = play(store, records * 2, first_minute=800)
+    with proxy_to(real_lrs.port, delay=0.3) as proxy:
+        through = dataclasses.replace(config, endpoint=proxy.endpoint())
+        stopper = threading.Thread(target=stop_after_first_batch, args=(real_lrs, proxy))
+        stopper.start()
+        try:
+            report = sync_once(store.connection, through)
+        finally:
+            stopper.join()
+            request.addfinalizer(lambda: real_lrs.process or real_lrs.start())  # the next tests need it
+        assert (report.sent, report.waiting) == (BATCH, len(ids) - BATCH)
+        assert "broke off" in report.problem
+        ids |= play(store, records, first_minute=900)  # played while the LRS is down
+        assert sync_once(store.connection, through, now=lambda: 10**10).sent == 0
+        real_lrs.start()
+        again = sync_once(store.connection, through, now=lambda: 10**11)
+    assert (again.sent, again.waiting) == (len(ids) - BATCH, 0)
+    assert held_once(real_lrs, ids)
+
+
+def stop_after_first_batch(lrs: RealLrs, proxy: Proxy) -> None:
+    """Stop the LRS once the second batch has reached the proxy, before the proxy passes it on."""
+    give_up = time.monotonic() + 60
+    while proxy.received < 2 and time.monotonic() < give_up:
+        time.sleep(0.01)
+    lrs.stop()
