@@ -24,6 +24,7 @@ LONGEST_WAIT_SECONDS = 6 * 3600.0  # an LRS down over a weekend is tried a few t
 
 @dataclass(frozen=True, slots=True)
 class Waiting:
+    row: int  # its place in the outbox: statements are sent in the order they were written
     statement_id: str
     statement: dict[str, Any]
 
@@ -44,13 +45,15 @@ def queue(connection: sqlite3.Connection, attempt_id: int, statements: Iterable[
     )
 
 
-def due(connection: sqlite3.Connection, now: float, limit: int) -> list[Waiting]:
-    """Up to `limit` waiting statements whose next try has come, oldest first."""
+def due(connection: sqlite3.Connection, now: float, limit: int, after: int = 0) -> list[Waiting]:
+    """Up to `limit` waiting statements whose next try has come, in the order they were written,
+    starting after the row `after` (a run goes through the outbox once, never round again)."""
     rows = connection.execute(
-        "SELECT statement_id, statement FROM lrs_outbox WHERE state = ? AND next_try <= ? ORDER BY rowid LIMIT ?",
-        (WAITING, now, limit),
+        "SELECT rowid, statement_id, statement FROM lrs_outbox "
+        "WHERE state = ? AND next_try <= ? AND rowid > ? ORDER BY rowid LIMIT ?",
+        (WAITING, now, after, limit),
     )
-    return [Waiting(statement_id, json.loads(statement)) for statement_id, statement in rows]
+    return [Waiting(row, statement_id, json.loads(statement)) for row, statement_id, statement in rows]
 
 
 def mark_sent(connection: sqlite3.Connection, ids: Sequence[str]) -> None:

@@ -101,16 +101,13 @@ def sync_once(
 ) -> SyncReport:
     """Send what waits and is due (with `now_all`, everything that waits: a person asked for it),
     batch by batch, until none is left or the LRS stops taking them. Each statement is tried once
-    per run at most, so a batch that could not be settled is never sent round and round. Raises
-    sqlite3.Error when the database fails (sync_folder turns that into words)."""
+    per run at most (a run goes through the outbox in order, once), so a batch that could not be
+    settled is never sent round and round. Raises sqlite3.Error when the database fails
+    (sync_folder turns that into words)."""
     tally = _Tally()
-    tried: set[str] = set()
-    while batch := [
-        waiting
-        for waiting in outbox.due(connection, math.inf if now_all else now(), BATCH + len(tried))
-        if waiting.statement_id not in tried
-    ][:BATCH]:
-        tried.update(waiting.statement_id for waiting in batch)
+    after = 0
+    while batch := outbox.due(connection, math.inf if now_all else now(), BATCH, after):
+        after = batch[-1].row
         if not _deliver(connection, config, batch, tally, now):
             break
     return SyncReport(tally.sent, tally.refused, outbox.counts(connection).waiting, tally.problem)
