@@ -1,14 +1,17 @@
-"""`python3 main.py report [--trainee NAME] [--scenario ID] [--since DATE] [--data DIR] --out FILE`:
+"""`python3 main.py report [--from-lrs] [--trainee NAME] [--scenario ID] [--since DATE] [--data DIR] --out FILE`:
 a trainer's report of the results history, as a spreadsheet (.csv) or one web page (.html).
 
-The database is only ever read; the report file is written atomically, so an interrupted run
-leaves the previous report as it was.
+The report covers this machine's results database or, with --from-lrs, every machine's attempts as
+the company's learning record store holds them (the LRS set up in the data folder). Nothing is ever
+written to either; the report file is written atomically, so an interrupted run leaves the previous
+report as it was.
 """
 
 from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -16,11 +19,15 @@ from pathlib import Path
 from game.storage.atomic import write_atomically
 from game.storage.errors import why_not_written
 from game.storage.locations import DATA_VARIABLE, data_folder
+from game.storage.lrs import load_lrs_config
+from game.storage.lrs.config import ENVIRONMENT, FILE_NAME
 from game.storage.reports import Cohort, ReportError, ReportQuery, cohort_csv, read_cohort
+from game.storage.reports.from_lrs import read_cohort_from_lrs
 
 from .progress import Progress
 
 KINDS = (".html", ".htm", ".csv")
+REQUIRED = ("endpoint", "username", "password")  # the settings an LRS cannot be read without
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -30,7 +37,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--scenario", metavar="ID", help="only this scenario (its id, as in its file name)")
     parser.add_argument("--since", type=day, metavar="DATE", help="only attempts finished on or after DATE (UTC)")
     parser.add_argument(
-        "--data", metavar="DIR", help=f"the data folder holding the results (default: ${DATA_VARIABLE}, else saves/)"
+        "--from-lrs",
+        action="store_true",
+        help=f"every machine's attempts, read from the learning record store set up in the data folder ({FILE_NAME} "
+        "or COMPOSURE_LRS_* variables)",
+    )
+    parser.add_argument(
+        "--data",
+        metavar="DIR",
+        help=f"the data folder holding the results and {FILE_NAME} (default: ${DATA_VARIABLE}, else saves/)",
     )
 
 
@@ -49,9 +64,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     query = ReportQuery(trainee=args.trainee, scenario=args.scenario, since=args.since)
     with Progress(sys.stderr, "report") as progress:
-        progress.stage("reading the results")
         try:
-            cohort = read_cohort(data_folder(args.data), query)
+            cohort, read_from = _cohort(args, query, progress)
         except ReportError as problem:
             print(f"error: {problem}", file=sys.stderr)
             return 1
@@ -62,8 +76,31 @@ def run(args: argparse.Namespace) -> int:
         except OSError as problem:
             print(f"error: the report was not written: {why_not_written(out.parent, problem)}", file=sys.stderr)
             return 1
-    print(f"wrote {out}: {_covering(cohort)}")
+    print(f"wrote {out}: {_covering(cohort)}{read_from}")
     return 0
+
+
+def _cohort(args: argparse.Namespace, query: ReportQuery, progress: Progress) -> tuple[Cohort, str]:
+    """The cohort the report shows, and what the summary line adds about where it was read from."""
+    folder = data_folder(args.data)
+    if not args.from_lrs:
+        progress.stage("reading the results")
+        return read_cohort(folder, query), ""
+    settings = load_lrs_config(folder, os.environ)
+    if settings.config is None:
+        *others, last = (ENVIRONMENT[name] for name in REQUIRED)
+        variables = f"{', '.join(others)} and {last}"
+        raise ReportError(
+            settings.problem
+            or f"no learning record store is set up for {folder}: put its endpoint, username and password in "
+            f"{folder / FILE_NAME}, or set {variables} (docs/lrs.md says how)"
+        )
+    progress.stage(f"reading the statements in the LRS at {settings.config.endpoint}")
+    read = read_cohort_from_lrs(settings.config, query)
+    skipped = f"{read.skipped} statement(s) skipped"
+    if read.skipped:
+        skipped += " (damaged, at odds with their attempt, or of an attempt the LRS holds no end of)"
+    return read.cohort, f" from {read.cohort.source}; {skipped}"
 
 
 def _page(cohort: Cohort, progress: Progress) -> bytes:
