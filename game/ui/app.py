@@ -34,6 +34,7 @@ from .text_entry import Typing
 from .theme import Theme
 
 if TYPE_CHECKING:
+    from game.storage.lrs.background import BackgroundSender
     from game.storage.results import OpenedResults, ResultsStore
     from game.storage.trainees import Trainee
 
@@ -48,6 +49,10 @@ LONGEST_FRAME_SECONDS = IDLE_WAIT_SECONDS + 0.25
 # this often anyway, so watching wakes the loop no more than waiting does; a little less than the
 # wait, so that a wait cut a hair short still looks at every idle frame.
 WATCH_SECONDS = 0.9 * IDLE_WAIT_SECONDS
+NOT_REACHING_LRS = (
+    "Results are not reaching the learning record store: {reason}. They are kept and will be sent once it is "
+    "fixed; python3 main.py lrs check tests the connection."
+)
 
 
 def forget_pygame_objects() -> None:
@@ -103,6 +108,7 @@ class App:
         roster = load_roster(config.saves)
         self.trainee: Trainee | None = roster.roster.last  # preselected; the trainee screen opens first
         self.opened: OpenedResults | None = None  # the results database, opened when first asked for
+        self.sender: BackgroundSender | None = None  # sends the results to the LRS, when one is configured
         self.notice = " ".join(m for m in (loaded.message, roster.message) if m)  # shown on the title
         self.revision = 0  # goes up as the trainee, their saves or their results change
         # Silent until the first frame is shown: opening the device and making the sounds
@@ -182,7 +188,22 @@ class App:
 
             self.opened = open_results(self.config.saves)
             self.notice = " ".join(m for m in (self.notice, self.opened.message) if m)
+            self._start_sending(self.opened.store)
         return self.opened
+
+    def _start_sending(self, store: ResultsStore | None) -> None:
+        """With an LRS configured, the statements waiting in the outbox (an earlier run's too) go to it
+        from a thread of their own, so the game never waits for the network; with none, nothing runs."""
+        if store is not None and store.lrs is not None:
+            from game.storage.lrs.background import start_sending  # the network's modules, only when needed
+
+            self.sender = start_sending(self.config.saves, store.lrs)
+
+    def _hear_from_sender(self, sender: BackgroundSender) -> None:
+        """A problem the sender met that a person must put right (the credentials refused) is told once,
+        on the title; the LRS being down for a while is not: the statements wait and go later."""
+        if problem := sender.problem_to_tell():
+            self.notice = " ".join(m for m in (self.notice, NOT_REACHING_LRS.format(reason=problem)) if m)
 
     def play_as(self, trainee: Trainee) -> None:
         self.trainee = trainee
@@ -254,6 +275,8 @@ class App:
                 self.go(self.typing.edit(self.top, event))
             if not self.running:
                 return
+        if self.sender is not None:
+            self._hear_from_sender(self.sender)
         self.unwatched += dt
         if self.unwatched >= WATCH_SECONDS:
             self.unwatched = 0.0
@@ -292,11 +315,14 @@ class App:
         return 0
 
     def close(self) -> None:
-        """The loop has ended: the screens keep what they keep (the conversation's autosave), and
+        """The loop has ended: the screens keep what they keep (the conversation's autosave), the
+        sender is stopped (a slow LRS is not waited for: what it was sending goes again next time), and
         the results database is closed."""
         for scene in self.scenes:
             if isinstance(scene, Suspendable):
                 scene.suspend()
+        if self.sender is not None:
+            self.sender.stop()
         if self.opened is not None and self.opened.store is not None:
             self.opened.store.close()
 

@@ -97,10 +97,19 @@ class Keeper:
             failed = self._safely(lambda: keep_for_later(self.app.data, entry, UNOPENED))
         else:
             failed = self._safely(lambda: results.record(trainee, attempt, self.started_at, ended_at))
+            if failed is None and results.lrs is not None:
+                self._send_soon()
         if isinstance(failed, AttemptLost):  # nowhere else holds it: the save stays, a step from the end
             return NOT_STORED
         self._safely(lambda: remove_save(self.app.data, trainee.id, play.scenario.id))
         return NOT_YET if failed else ""
+
+    def _send_soon(self) -> None:
+        """The attempt's statements wait in the outbox: the LRS sender, running in the background, sends
+        them now rather than at its next try."""
+        from game.storage.lrs.background import wake  # with an LRS only: no network modules otherwise
+
+        wake(self.app.data)
 
     def _safely(self, write: Callable[[], object]) -> StorageError | None:
         """Run a write; a failure becomes the sentence shown (and is returned), never an end to play."""
