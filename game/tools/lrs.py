@@ -18,7 +18,7 @@ from typing import Any
 
 from game.storage.locations import DATA_VARIABLE, data_folder
 from game.storage.lrs import LrsConfig, load_lrs_config
-from game.storage.lrs.config import FILE_NAME
+from game.storage.lrs.config import not_set_up
 from game.storage.lrs.earlier import queue_earlier
 from game.storage.lrs.outbox import retry_refused
 from game.storage.lrs.sender import Answer, ask, sync_once, why_refused
@@ -29,11 +29,6 @@ from game.storage.results_problems import FAILURES, problem_of
 
 from .progress import Progress
 
-NOT_SET_UP = (
-    "no learning record store is set up for {folder}: put its endpoint, username and password in "
-    "{file} there, or set COMPOSURE_LRS_ENDPOINT, COMPOSURE_LRS_USERNAME and COMPOSURE_LRS_PASSWORD "
-    "(docs/lrs.md says how)"
-)
 XAPI_1 = "1.0."  # the versions Composure's statements are written for
 
 
@@ -60,7 +55,7 @@ def run(args: argparse.Namespace) -> int:
         return _status(folder, args.json)
     settings = load_lrs_config(folder, os.environ)
     if settings.problem or settings.config is None:
-        return _error(settings.problem or NOT_SET_UP.format(folder=folder, file=FILE_NAME))
+        return _error(settings.reason or not_set_up(folder))
     if args.action == "check":
         return _check(settings.config)
     return _sync(folder, settings.config, earlier=args.earlier, refused_too=args.retry_refused)
@@ -157,7 +152,7 @@ def _status(folder: Path, as_json: bool) -> int:
     if settings.config is not None:
         print(f"Learning record store: {settings.config.endpoint} as '{settings.config.username}'")
     else:
-        unset = NOT_SET_UP.format(folder=folder, file=FILE_NAME)
+        unset = not_set_up(folder)
         print(settings.problem or f"{unset[0].upper()}{unset[1:]}.")
     for line in _status_lines(status):
         print(line)

@@ -20,14 +20,13 @@ from game.storage.atomic import write_atomically
 from game.storage.errors import why_not_written
 from game.storage.locations import DATA_VARIABLE, data_folder
 from game.storage.lrs import load_lrs_config
-from game.storage.lrs.config import ENVIRONMENT, FILE_NAME
+from game.storage.lrs.config import FILE_NAME, not_set_up
 from game.storage.reports import Cohort, ReportError, ReportQuery, cohort_csv, read_cohort
 from game.storage.reports.from_lrs import read_cohort_from_lrs
 
 from .progress import Progress
 
 KINDS = (".html", ".htm", ".csv")
-REQUIRED = ("endpoint", "username", "password")  # the settings an LRS cannot be read without
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -88,13 +87,7 @@ def _cohort(args: argparse.Namespace, query: ReportQuery, progress: Progress) ->
         return read_cohort(folder, query), ""
     settings = load_lrs_config(folder, os.environ)
     if settings.config is None:
-        *others, last = (ENVIRONMENT[name] for name in REQUIRED)
-        variables = f"{', '.join(others)} and {last}"
-        raise ReportError(
-            settings.problem
-            or f"no learning record store is set up for {folder}: put its endpoint, username and password in "
-            f"{folder / FILE_NAME}, or set {variables} (docs/lrs.md says how)"
-        )
+        raise ReportError(settings.reason or not_set_up(folder))
     progress.stage(f"reading the statements in the LRS at {settings.config.endpoint}")
     read = read_cohort_from_lrs(settings.config, query)
     skipped = f"{read.skipped} statement(s) skipped"

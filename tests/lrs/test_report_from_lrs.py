@@ -336,4 +336,8 @@ def test_something_that_does_not_speak_http(tmp_path: Path) -> None:
         set_up_lrs(tmp_path, LrsConfig(endpoint, USERNAME, PASSWORD))
         code, said, errors = report(tmp_path, tmp_path / "cohort.csv", "--from-lrs")
         thread.join(timeout=10)
-    assert (code, said, errors) == (1, "", f"error: the LRS at {endpoint} did not answer as a web server does\n")
+    assert (code, said, errors) == (
+        1,
+        "",
+        f"error: what answers at {endpoint} does not speak HTTP: check the endpoint\n",
+    )

@@ -10,6 +10,7 @@ import math
 import random
 import re
 import uuid
+from collections.abc import Iterator
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -213,10 +214,25 @@ def test_an_answer_time_that_cannot_be_true_is_left_out(worst: AttemptRecord, se
 
 
 def test_statements_share_no_part_a_change_could_leak_through(best: AttemptRecord) -> None:
-    first, second = statements_for(ANA, best, STARTED, ENDED, CONFIG)[:2]
+    statements = statements_for(ANA, best, STARTED, ENDED, CONFIG)
+    owners: dict[int, int] = {}
+    for index, statement in enumerate(statements):
+        for part in containers(statement):
+            assert owners.setdefault(id(part), index) == index, (
+                f"statements {owners[id(part)]} and {index} share {part}"
+            )
+    first, second = statements[:2]
     first["actor"]["name"] = "changed"
     first["context"]["extensions"].clear()
     assert second["actor"]["name"] == ANA.name and extensions(second["context"])["trainee"] == ANA.id
+
+
+def containers(value: object) -> Iterator[object]:
+    """Every dict and list inside `value`, itself included."""
+    if isinstance(value, dict | list):
+        yield value
+        for inner in value.values() if isinstance(value, dict) else value:
+            yield from containers(inner)
 
 
 def test_a_trainee_without_a_name_is_sent_without_one() -> None:

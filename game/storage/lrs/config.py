@@ -52,7 +52,21 @@ class LrsConfig:
 @dataclass(frozen=True, slots=True)
 class LrsConfigResult:
     config: LrsConfig | None = None  # None: no LRS to send to
-    problem: str = ""  # for whoever set the LRS up, when it is configured but cannot be used
+    reason: str = ""  # what is wrong, when the LRS is configured but cannot be used ("lrs.json has ...")
+
+    @property
+    def problem(self) -> str:
+        """The reason as the game says it, for a player who may not know what an LRS is."""
+        return f"No results are sent to the learning record store: {self.reason}" if self.reason else ""
+
+
+def not_set_up(folder: Path) -> str:
+    """What a command that needs an LRS says when there is none."""
+    return (
+        f"no learning record store is set up for {folder}: put its endpoint, username and password in "
+        f"{folder / FILE_NAME}, or set COMPOSURE_LRS_ENDPOINT, COMPOSURE_LRS_USERNAME and "
+        "COMPOSURE_LRS_PASSWORD (docs/lrs.md says how)"
+    )
 
 
 class ConfigProblem(ValueError):
@@ -69,7 +83,7 @@ def load_lrs_config(data_folder: Path, environ: Mapping[str, str]) -> LrsConfigR
             return LrsConfigResult()
         return LrsConfigResult(_checked(values, _source(path, overrides)))
     except ConfigProblem as problem:
-        return LrsConfigResult(problem=f"No results are sent to the learning record store: {problem}")
+        return LrsConfigResult(reason=str(problem))
 
 
 def _from_file(path: Path) -> dict[str, str]:

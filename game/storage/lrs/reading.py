@@ -10,7 +10,6 @@ every failure is a sentence of ours naming the endpoint, never the password nor 
 from __future__ import annotations
 
 import dataclasses
-import http.client
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -52,10 +51,7 @@ def read_statements(config: LrsConfig, since: datetime | None = None) -> Iterato
 
 def _page(asked: LrsConfig, path: str, endpoint: str) -> tuple[list[Any], str]:
     """One page's statements and its `more` link ("" for none)."""
-    try:
-        answer = ask(asked, path)
-    except (http.client.HTTPException, ValueError):  # not HTTP at all: what urllib raises then is not ours to show
-        raise LrsUnreadable(f"the LRS at {endpoint} did not answer as a web server does") from None
+    answer = ask(asked, path)
     if not 200 <= answer.status < 300:
         raise LrsUnreadable(_why_not(answer, endpoint))
     try:

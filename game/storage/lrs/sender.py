@@ -9,6 +9,7 @@ holds the password: a failure is told in our words, with the HTTP status at most
 from __future__ import annotations
 
 import base64
+import http.client
 import json
 import math
 import sqlite3
@@ -57,11 +58,22 @@ def request(config: LrsConfig, path: str, body: bytes | None = None) -> urllib.r
     return urllib.request.Request(config.endpoint + path, data=body, headers=headers)
 
 
+class _StayPut(urllib.request.HTTPRedirectHandler):
+    """Follow no redirect: urllib would turn a POST of statements into a GET (whose 200 would read as
+    "stored") and carry the credentials to whatever host the LRS names."""
+
+    def redirect_request(self, *args: object, **kwargs: object) -> None:
+        return None  # urllib then raises HTTPError with the 3xx status
+
+
+_OPENER = urllib.request.build_opener(_StayPut)
+
+
 def ask(config: LrsConfig, path: str, body: bytes | None = None) -> Answer:
     """Send one request; the answer's status, or why none came, in our words."""
     where = config.endpoint
     try:
-        with urllib.request.urlopen(request(config, path, body), timeout=TIMEOUT_SECONDS) as response:
+        with _OPENER.open(request(config, path, body), timeout=TIMEOUT_SECONDS) as response:
             content = response.read(LONGEST_ANSWER + 1)
             if len(content) > LONGEST_ANSWER:
                 return Answer(
@@ -80,6 +92,8 @@ def ask(config: LrsConfig, path: str, body: bytes | None = None) -> Answer:
         return Answer(0, f"the LRS at {where} cannot be reached")
     except OSError:
         return Answer(0, f"the connection to the LRS at {where} broke off")
+    except http.client.HTTPException:  # what answers there does not speak HTTP (urllib's words are not ours)
+        return Answer(0, f"what answers at {where} does not speak HTTP: check the endpoint")
 
 
 def why_refused(status: int, where: str) -> str:
@@ -87,13 +101,15 @@ def why_refused(status: int, where: str) -> str:
         return f"the LRS at {where} does not accept the user name and password Composure was given (HTTP {status})"
     if status >= 500:
         return f"the LRS at {where} had a problem of its own (HTTP {status})"
+    if 300 <= status < 400:
+        return f"the LRS at {where} sends Composure to another address (HTTP {status}): check the endpoint"
     return f"the LRS at {where} refused the statements (HTTP {status})"
 
 
 def retries(status: int) -> bool:
     """Whether the same batch may succeed later: no answer, the LRS's own trouble, too many requests,
-    or credentials that someone may yet put right (the statements are not at fault)."""
-    return status == 0 or status >= 500 or status in (401, 403, 408, 429)
+    or an address or credentials that someone may yet put right (the statements are not at fault)."""
+    return status == 0 or status >= 500 or 300 <= status < 400 or status in (401, 403, 408, 429)
 
 
 def sync_once(

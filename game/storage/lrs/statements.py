@@ -103,11 +103,11 @@ class _Builder:
             "version": XAPI_VERSION,
             "actor": copy.deepcopy(self.actor),
             "verb": {"id": VERBS + verb, "display": {"en-US": verb}},
-            "object": activity,
+            "object": copy.deepcopy(activity),
             "context": context,
             "timestamp": _timestamp(moment),
         }
-        return statement if result is None else {**statement, "result": result}
+        return statement if result is None else {**statement, "result": copy.deepcopy(result)}
 
     def answered(self, position: int, answer: AnswerRecord, moment: datetime) -> dict[str, Any]:
         place = "timeout" if answer.choice_id == TIMEOUT else f"choices/{answer.choice_id}"  # no choice id has a "/"
