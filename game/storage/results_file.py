@@ -60,6 +60,25 @@ def connect(path: Path, busy_seconds: float) -> Connected:
     return _guarded(path, lambda: _writer(path, busy_seconds))
 
 
+def reconnect(path: Path, busy_seconds: float) -> sqlite3.Connection:
+    """Another connection to a results file that `connect` has checked and brought up to date: for a
+    second thread, which need not read the whole file again. Never makes the file; raises Unusable
+    when it is gone, or no longer of this version."""
+    try:
+        connection = _opened(f"{_uri(path)}?mode=rw", busy_seconds)
+    except FAILURES as error:
+        raise Unusable(problem_of(error, str(path))) from error
+    try:
+        if version_of(connection) != SCHEMA_VERSION:
+            raise Unusable(Problem(f"the results file {path} was changed by another version of Composure"))
+    except BaseException as error:
+        connection.close()
+        if isinstance(error, FAILURES):
+            raise Unusable(problem_of(error, str(path))) from error
+        raise
+    return connection
+
+
 def set_aside_database(path: Path) -> Path:
     """Move a damaged database out of the way with its companions, renamed to match, so the kept
     file still opens with its log; returns the new name. Never deletes anything."""

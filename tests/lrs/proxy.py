@@ -16,21 +16,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 HEADERS_END = b"\r\n\r\n"
-FAILED = b"HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+FAILED = b"HTTP/1.1 500 Failed\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 GUARD_SECONDS = 60.0  # a hang guard on every socket: nothing here should take this long
 
 
 @dataclass
 class Proxy:
     """Passes requests on to `upstream_port`; `delay` holds each request back that many seconds
-        before the LRS sees it, and `cut_after_storing` requests are passed on and answered by the LRS,
-        then the client's connection is closed with no answer. `fail_containing` plays an LRS that fails on
-    one statement (as Ralph's file backend answers 500 for a statement it cannot store)."""
+            before the LRS sees it, and `cut_after_storing` requests are passed on and answered by the LRS,
+            then the client's connection is closed with no answer. `fail_containing` plays an LRS that fails on
+        one statement (as Ralph's file backend answers 500 for a statement it cannot store), or an LRS that
+    refuses a whole batch with 409 for one id it holds (`fail_status`)."""
 
     upstream_port: int
     delay: float = 0.0
     cut_after_storing: int = 0
-    fail_containing: bytes = b""  # a request holding these bytes gets HTTP 500 without reaching the LRS
+    fail_containing: bytes = b""  # a request holding these bytes gets `fail_status` without reaching the LRS
+    fail_status: int = 500
     received: int = 0  # requests read whole from the client
     passed: int = 0  # requests that reached the LRS and were answered by it
     cut: int = 0  # answers thrown away
@@ -71,7 +73,7 @@ class Proxy:
                 self.received += 1
             time.sleep(self.delay)
             if self.fail_containing and self.fail_containing in request:
-                client.sendall(FAILED)
+                client.sendall(FAILED.replace(b"500", str(self.fail_status).encode(), 1))
                 return
             try:
                 with socket.create_connection(("127.0.0.1", self.upstream_port), timeout=GUARD_SECONDS) as upstream:
@@ -120,7 +122,7 @@ def read_to_end(connection: socket.socket) -> bytes:
 
 
 @contextmanager
-def proxy_to(upstream_port: int, **behaviour: float | bytes) -> Iterator[Proxy]:
+def proxy_to(upstream_port: int, **behaviour: float | bytes | int) -> Iterator[Proxy]:
     proxy = Proxy(upstream_port, **behaviour)  # type: ignore[arg-type]
     proxy.serve()
     try:

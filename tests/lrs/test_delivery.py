@@ -260,3 +260,31 @@ def stop_after_first_batch(lrs: RealLrs, proxy: Proxy) -> None:
     while proxy.received < 2 and time.monotonic() < give_up:
         time.sleep(0.01)
     lrs.stop()
+
+
+def test_a_batch_refused_for_one_id_the_lrs_holds_is_split_and_the_rest_stored(
+    real_lrs: RealLrs, records: list[AttemptRecord], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Some LRSs answer a whole batch with 409 when one id in it is held already, storing none of it:
+    only that statement counts as held, and the others go in smaller batches."""
+    config = lrs_folder(tmp_path, real_lrs, monkeypatch)
+    store = opened(tmp_path)
+    ids = play(store, records[:2], first_minute=1000)
+    held_already = sorted(ids)[1]
+    with proxy_to(real_lrs.port, fail_containing=held_already.encode(), fail_status=409) as proxy:
+        report = sync_once(store.connection, dataclasses.replace(config, endpoint=proxy.endpoint()))
+    assert (report.sent, report.refused, report.waiting, report.problem) == (len(ids), 0, 0, "")
+    assert held_once(real_lrs, ids - {held_already})
+
+
+def test_an_endpoint_that_is_not_the_xapi_address_keeps_every_statement_waiting(
+    real_lrs: RealLrs, records: list[AttemptRecord], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """HTTP 404: the settings are wrong, not the statements, so none is refused for good."""
+    config = lrs_folder(tmp_path, real_lrs, monkeypatch)
+    store = opened(tmp_path)
+    ids = play(store, records[:1], first_minute=1100)
+    wrong = dataclasses.replace(config, endpoint=f"http://127.0.0.1:{real_lrs.port}/lms/")
+    report = sync_once(store.connection, wrong)
+    assert (report.sent, report.refused, report.waiting, report.status) == (0, 0, len(ids), 404)
+    assert report.problem == f"the LRS has no statements at {wrong.endpoint}statements (HTTP 404): check the endpoint"

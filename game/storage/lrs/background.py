@@ -17,13 +17,12 @@ from pathlib import Path
 from ..reports.database import ReportError, read_only
 from . import outbox
 from .config import LrsConfig
-from .sender import SyncReport, sync_folder, why_refused
+from .sender import SyncReport, needs_a_person, sync_folder
 
 STOP_WAIT_SECONDS = 0.25  # how long quitting waits for a send to end before leaving it behind
 # The least time between two runs when the outbox says a statement is due that the last run could not
 # send (the database busy or unwritable): a run that failed at once is not repeated at once.
 SHORTEST_WAIT_SECONDS = 1.0
-CREDENTIALS_REFUSED = (401, 403)
 _senders: dict[Path, BackgroundSender] = {}
 _senders_lock = threading.Lock()
 
@@ -90,7 +89,7 @@ class BackgroundSender:
 
     def problem_to_tell(self) -> str:
         """Once per problem: why statements cannot reach the LRS until a person acts (the credentials
-        are refused); "" otherwise. A passing failure (the LRS down) is not for the player."""
+        refused, the endpoint wrong); "" otherwise. A passing failure (the LRS down) is not for the player."""
         with self._lock:
             untold, self._untold = self._untold, ""
         return untold
@@ -122,10 +121,9 @@ class BackgroundSender:
             wait = self._until_next_try(report)
 
     def _hear(self, report: SyncReport) -> None:
-        refusals = {why_refused(status, self.config.endpoint) for status in CREDENTIALS_REFUSED}
         with self._lock:
             self._heard = Heard(self._heard.runs + 1, report)
-            if report.problem in refusals and report.problem not in self._told:
+            if needs_a_person(report.status) and report.problem not in self._told:
                 self._told.add(report.problem)
                 self._untold = report.problem
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..results import BUSY_SECONDS
-from ..results_file import RESULTS_FILE, connect
+from ..results_file import RESULTS_FILE, reconnect
 from ..results_problems import FAILURES, Unusable, problem_of
 from . import outbox
 from .config import LrsConfig
@@ -38,6 +38,7 @@ class SyncReport:
     refused: int = 0
     waiting: int = 0  # still waiting after this run (failed now, or not yet due)
     problem: str = ""  # why sending stopped, for a person; "" when nothing went wrong
+    status: int = 0  # the HTTP status behind the problem; 0 when no answer came (or nothing went wrong)
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,13 +104,21 @@ def why_refused(status: int, where: str) -> str:
         return f"the LRS at {where} had a problem of its own (HTTP {status})"
     if 300 <= status < 400:
         return f"the LRS at {where} sends Composure to another address (HTTP {status}): check the endpoint"
+    if status in (404, 405):
+        return f"the LRS has no statements at {where}statements (HTTP {status}): check the endpoint"
     return f"the LRS at {where} refused the statements (HTTP {status})"
 
 
 def retries(status: int) -> bool:
     """Whether the same batch may succeed later: no answer, the LRS's own trouble, too many requests,
     or an address or credentials that someone may yet put right (the statements are not at fault)."""
-    return status == 0 or status >= 500 or 300 <= status < 400 or status in (401, 403, 408, 429)
+    return status == 0 or status >= 500 or status in (408, 429) or needs_a_person(status)
+
+
+def needs_a_person(status: int) -> bool:
+    """Whether nothing will be sent until someone changes the settings or the LRS: the credentials
+    refused, or the endpoint not an LRS's xAPI address (moved, or nothing there)."""
+    return 300 <= status < 400 or status in (401, 403, 404, 405)
 
 
 def sync_once(
@@ -126,27 +135,25 @@ def sync_once(
         after = batch[-1].row
         if not _deliver(connection, config, batch, tally, now):
             break
-    return SyncReport(tally.sent, tally.refused, outbox.counts(connection).waiting, tally.problem)
+    return SyncReport(tally.sent, tally.refused, outbox.counts(connection).waiting, tally.problem, tally.status)
 
 
 def sync_folder(folder: Path, config: LrsConfig, now: Callable[[], float] = time.time) -> SyncReport:
-    """`sync_once` on a connection of its own to the results of the data folder `folder`: for the
-    game's background thread and for another process (`lrs sync`). Never raises."""
+    """`sync_once` on a connection of its own to the results of the data folder `folder`, which this
+    process has opened already (open_results checked it): for the game's background thread. Never raises."""
     path = folder / RESULTS_FILE
     if not path.is_file():
         return SyncReport()
     try:
-        connected = connect(path, BUSY_SECONDS)
+        connection = reconnect(path, BUSY_SECONDS)
     except Unusable as unusable:
         return SyncReport(problem=f"nothing was sent: {unusable.problem.reason}")
     try:
-        if connected.cannot_write:
-            return SyncReport(problem=f"nothing was sent: {connected.cannot_write}")
-        return sync_once(connected.connection, config, now)
+        return sync_once(connection, config, now)
     except FAILURES as error:
         return SyncReport(problem=f"sending stopped: {problem_of(error, str(path)).reason}")
     finally:
-        connected.connection.close()
+        connection.close()
 
 
 @dataclass(slots=True)
@@ -154,6 +161,7 @@ class _Tally:
     sent: int = 0
     refused: int = 0
     problem: str = ""
+    status: int = 0
 
 
 def _deliver(
@@ -176,17 +184,17 @@ def _deliver(
         ids = [waiting.statement_id for waiting in part]
         body = json.dumps([waiting.statement for waiting in part], ensure_ascii=False).encode("utf-8")
         answer = ask(config, "statements", body)
-        if 200 <= answer.status < 300 or answer.status == 409:  # 409: the LRS holds these ids already
+        if 200 <= answer.status < 300 or (answer.status == 409 and len(part) == 1):  # 409: it holds that id
             outbox.mark_sent(connection, ids)
             tally.sent += len(ids)
             if suspect:  # the LRS works: the suspect is what it fails on
                 outbox.mark_retry(connection, suspect, now(), tally.problem)
                 suspect = []
-        elif len(part) > 1 and (answer.status == 500 or not retries(answer.status)):
+        elif len(part) > 1 and (answer.status in (409, 500) or not retries(answer.status)):
             half = len(part) // 2
             parts += [part[half:], part[:half]]  # the first half is sent next
         elif answer.status == 500 and (tally.sent or not suspect):
-            tally.problem = answer.problem
+            tally.problem, tally.status = answer.problem, answer.status
             if tally.sent:  # the LRS stores others: this statement is what it fails on
                 outbox.mark_retry(connection, ids, now(), answer.problem)
             else:
@@ -194,7 +202,7 @@ def _deliver(
         elif retries(answer.status):
             left = suspect + ids + [waiting.statement_id for rest in parts for waiting in rest]
             outbox.mark_retry(connection, left, now(), answer.problem)
-            tally.problem = answer.problem
+            tally.problem, tally.status = answer.problem, answer.status
             return False
         else:
             outbox.mark_refused(connection, ids, answer.problem)
