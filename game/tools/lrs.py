@@ -36,7 +36,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The verb's actions, each with the data folder's option."""
     folder = argparse.ArgumentParser(add_help=False)
     folder.add_argument("--data", metavar="DIR", help=f"the data folder (default: ${DATA_VARIABLE}, else saves/)")
-    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True, help="what to do")
     actions.add_parser("check", parents=[folder], help="test the LRS's address and credentials (writes nothing)")
     sync = actions.add_parser("sync", parents=[folder], help="send the statements waiting now")
     sync.add_argument(
