@@ -7,8 +7,9 @@ in memory, and the local report's own queries (`cohort_of`) read it, so the two 
 disagree on what a figure means.
 
 Nothing the LRS sends is trusted. Another app's statement is left alone; one of Composure's that is
-damaged (a fact missing or of the wrong type, an absurd value), at odds with the rest of its attempt,
-or of an attempt whose end the LRS does not hold is skipped and counted, never a traceback.
+damaged (a fact missing or of the wrong type, an absurd value: `lrs.statement_pieces` reads each one),
+at odds with the rest of its attempt, or of an attempt whose end the LRS does not hold is skipped and
+counted, never a traceback.
 
 A trainee is the statements' actor: an e-mail address is the same person on every machine (letter
 case aside); a trainee without one is an account of one machine's Composure. The name shown is the
@@ -18,21 +19,18 @@ one their latest attempt was sent with.
 from __future__ import annotations
 
 import dataclasses
-import json
-import math
 import sqlite3
-import uuid
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
-from game.engine import ANGER_MAX, ANGER_MIN, AnswerRecord, AttemptRecord
+from game.engine import AnswerRecord, AttemptRecord
 
 from ..lrs.config import LrsConfig
 from ..lrs.reading import LrsUnreadable, read_statements
-from ..lrs.statements import LONGEST_ANSWER_SECONDS, SCORE_MAX, SCORE_MIN, VERBS
+from ..lrs.statement_pieces import END_VERBS, Actor, Damaged, Piece, parent_ids, read_piece
 from ..results_entry import Entry
 from ..results_schema import upgrade
 from ..results_writing import insert
@@ -40,44 +38,16 @@ from .database import ReportError
 from .model import Cohort, ReportQuery
 from .queries import cohort_of
 
-END_VERBS = ("completed", "passed", "failed")  # any of them ends an attempt; the first one held is read
-VERBS_READ = frozenset({"initialized", "answered", *END_VERBS})
 # An LRS filters `since` on when it stored a statement (xAPI) or, as Ralph does, on when it happened:
 # a day earlier than asked brings every statement of an attempt that ended on the day asked for,
 # whichever it does and whatever the clocks of the training machines say.
 SINCE_MARGIN = timedelta(days=1)
-MOST_ANSWERS = 10_000  # a position past this is not one of an attempt's answers
-WHOLE = 2**63  # SQLite's whole numbers are 64 bits
-
-
-class Damaged(ValueError):
-    """A statement about Composure's activities that cannot be read as one of Composure's."""
 
 
 @dataclass(frozen=True, slots=True)
 class LrsCohort:
     cohort: Cohort
     skipped: int  # Composure's statements left out: damaged, at odds with their attempt, or of no finished attempt
-
-
-@dataclass(frozen=True, slots=True)
-class Actor:
-    key: str  # the same trainee on every machine: their e-mail (lower case), else their account
-    name: str  # as sent, else their e-mail or account name: a report row needs a name
-    email: str
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """One of Composure's statements, read."""
-
-    verb: str
-    registration: str  # the attempt
-    actor: Actor
-    scenario_id: str
-    at: datetime  # UTC
-    answer: tuple[int, AnswerRecord] | None = None  # answered: its position, and the answer
-    record: AttemptRecord | None = None  # completed, passed, failed: the attempt, without its answers
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +102,7 @@ def gather(statements: Iterable[Any], activity_base: str) -> Gathered:
                 continue
             seen.add(statement_id)
         try:
-            piece = _piece(statement, activity_base)
+            piece = read_piece(statement, activity_base)
         except Damaged:
             skipped += 1
             continue
@@ -206,193 +176,9 @@ def _about(statement: Any, scenarios: str) -> bool:
     activity = statement.get("object")
     if isinstance(activity, dict) and isinstance(activity.get("id"), str) and activity["id"].startswith(scenarios):
         return True
-    return any(parent.startswith(scenarios) for parent in _parents(statement.get("context")))
-
-
-def _parents(context: Any) -> list[str]:
-    activities = context.get("contextActivities") if isinstance(context, dict) else None
-    parents = activities.get("parent") if isinstance(activities, dict) else None
-    parents = [parents] if isinstance(parents, dict) else parents  # xAPI 1.0 allowed one, not in a list
-    if not isinstance(parents, list):
-        return []
-    return [parent["id"] for parent in parents if isinstance(parent, dict) and isinstance(parent.get("id"), str)]
-
-
-def _piece(statement: dict[str, Any], activity_base: str) -> Piece:
-    """One of Composure's statements read, or Damaged."""
-    scenarios, extensions = activity_base + "scenarios/", activity_base + "extensions/"
-    verb = _text(_part(statement, "verb"), "id")
-    if not verb.startswith(VERBS) or verb.removeprefix(VERBS) not in VERBS_READ:
-        raise Damaged("not a verb of Composure's")
-    verb = verb.removeprefix(VERBS)
-    _text(statement, "id")  # an LRS gives every statement one: without it, it is not one the LRS holds
-    context, activity = _part(statement, "context"), _part(statement, "object")
-    activity_id = _text(activity, "id")
-    registration, actor = _registration(context), _actor(_part(statement, "actor"))
-    at = _moment(statement.get("timestamp"))
-    if verb == "answered":
-        parent = next((parent for parent in _parents(context) if parent.startswith(scenarios)), "")
-        if not activity_id.startswith(f"{parent}/nodes/"):
-            raise Damaged("an answer not under its scenario")
-        answer = _answer(_part(statement, "result"), extensions)
-        return Piece(verb, registration, actor, _scenario_id(parent, scenarios), at, answer=answer)
-    scenario_id = _scenario_id(activity_id, scenarios)
-    if verb == "initialized":
-        return Piece(verb, registration, actor, scenario_id, at)
-    record = _record(scenario_id, _title(activity, scenario_id), context, _part(statement, "result"), extensions)
-    return Piece(verb, registration, actor, scenario_id, at, record=record)
-
-
-def _scenario_id(activity_id: str, scenarios: str) -> str:
-    scenario_id = activity_id.removeprefix(scenarios)
-    if not activity_id.startswith(scenarios) or not scenario_id or "/" in scenario_id:
-        raise Damaged("not a scenario's activity")
-    return scenario_id
-
-
-def _title(activity: dict[str, Any], scenario_id: str) -> str:
-    """The scenario's title as sent (in English, else any language an LRS turned it into), else its id."""
-    definition = activity.get("definition")
-    names = definition.get("name") if isinstance(definition, dict) else None
-    titles = [names.get("en"), *names.values()] if isinstance(names, dict) else []
-    return next((title for title in titles if isinstance(title, str) and title and _storable(title)), scenario_id)
-
-
-def _record(
-    scenario_id: str, title: str, context: dict[str, Any], result: dict[str, Any], extensions: str
-) -> AttemptRecord:
-    about, facts = _facts(context, extensions), _facts(result, extensions)
-    return AttemptRecord(
-        scenario_id=scenario_id,
-        scenario_title=title,
-        scenario_digest=_text(about, "scenario-digest"),
-        difficulty=_whole(about, "difficulty"),
-        seed=_whole(about, "seed"),
-        temperament=_whole(about, "temperament"),
-        time_limits=_text(about, "time-limits"),
-        ending=_text(facts, "ending"),
-        outcome=_text(facts, "outcome"),
-        composure=_whole(facts, "composure", SCORE_MIN, SCORE_MAX),
-        assertiveness=_whole(facts, "assertiveness", SCORE_MIN, SCORE_MAX),
-        resolution=_whole(facts, "resolution", SCORE_MIN, SCORE_MAX),
-        overall=_whole(_part(result, "score"), "raw", SCORE_MIN, SCORE_MAX),
-        grade=_text(facts, "grade"),
-        answers=(),
-    )
-
-
-def _answer(result: dict[str, Any], extensions: str) -> tuple[int, AnswerRecord]:
-    facts = _facts(result, extensions)
-    answer = AnswerRecord(
-        node=_text(facts, "node"),
-        choice_id=_text(facts, "choice"),
-        text=_text(result, "response"),
-        seconds=_number(facts, "seconds", 0, LONGEST_ANSWER_SECONDS) if "seconds" in facts else None,
-        anger_before=_whole(facts, "anger-before", ANGER_MIN, ANGER_MAX),
-        anger_after=_whole(facts, "anger-after", ANGER_MIN, ANGER_MAX),
-        principle=_text(facts, "principle", optional=True),
-        principle_name=_text(facts, "principle-name", optional=True),
-        quality=_number(facts, "quality", 0, 1),
-        best=_flag(facts, "best-available"),
-        worst=_flag(facts, "worst"),
-        feedback="",  # the debrief's words are not sent
-        better_text=_text(facts, "better-answer", optional=True),
-    )
-    return _whole(facts, "position", 1, MOST_ANSWERS), answer
-
-
-def _actor(actor: dict[str, Any]) -> Actor:
-    """The trainee as Composure sends one: by e-mail, or by an account of one machine's Composure."""
-    name = _text(actor, "name", optional=True)
-    if "mbox" in actor:
-        mbox = _text(actor, "mbox")
-        email = mbox[len("mailto:") :]
-        if not mbox.lower().startswith("mailto:") or "@" not in email:
-            raise Damaged("not a mailbox")
-        return Actor(f"mailto:{email.lower()}", name or email, email)
-    account = _part(actor, "account")
-    home_page, account_name = _text(account, "homePage"), _text(account, "name")
-    if not account_name:
-        raise Damaged("an account without a name")
-    return Actor(json.dumps(["account", home_page, account_name]), name or account_name, "")
-
-
-def _registration(context: dict[str, Any]) -> str:
-    try:
-        return str(uuid.UUID(_text(context, "registration")))
-    except ValueError:
-        raise Damaged("no registration") from None
-
-
-def _moment(value: Any) -> datetime:
-    """A timestamp as a moment in UTC; one without a zone is taken as UTC."""
-    if not isinstance(value, str):
-        raise Damaged("no timestamp")
-    try:
-        moment = datetime.fromisoformat(value)
-        return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
-    except (ValueError, OverflowError):
-        raise Damaged("not a timestamp") from None
+    return any(parent.startswith(scenarios) for parent in parent_ids(statement.get("context")))
 
 
 def _utc_text(moment: datetime) -> str:
     """As the results history writes a time: `2026-12-01T09:04:30.250Z`, which sorts as time does."""
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
-
-
-def _part(parent: dict[str, Any], key: str) -> dict[str, Any]:
-    value = parent.get(key)
-    if not isinstance(value, dict):
-        raise Damaged(f"no {key}")
-    return value
-
-
-def _facts(part: dict[str, Any], extensions: str) -> dict[str, Any]:
-    """A part's extensions by their short names (those of Composure's only)."""
-    return {
-        key.removeprefix(extensions): value
-        for key, value in _part(part, "extensions").items()
-        if key.startswith(extensions)
-    }
-
-
-def _text(part: dict[str, Any], key: str, optional: bool = False) -> str:
-    value = part.get(key, "" if optional else None)
-    if not isinstance(value, str) or not _storable(value):
-        raise Damaged(f"{key} is not text")
-    return value
-
-
-def _storable(text: str) -> bool:
-    """Text that UTF-8 can hold: JSON can carry half a surrogate pair, which no database or file takes."""
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _whole(part: dict[str, Any], key: str, low: int = -WHOLE, high: int = WHOLE - 1) -> int:
-    """A whole number from `low` to `high`; an LRS may write one as a number with a point (57.0)."""
-    value = part.get(key)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise Damaged(f"{key} is not a whole number from {low} to {high}")
-    return value
-
-
-def _number(part: dict[str, Any], key: str, low: float, high: float) -> float:
-    value = part.get(key)
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise Damaged(f"{key} is not a number")
-    if not low <= value <= high:
-        raise Damaged(f"{key} is not from {low} to {high}")
-    return float(value)
-
-
-def _flag(part: dict[str, Any], key: str) -> bool:
-    value = part.get(key)
-    if not isinstance(value, bool):
-        raise Damaged(f"{key} is not true or false")
-    return value
