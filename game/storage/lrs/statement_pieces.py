@@ -16,7 +16,7 @@ from typing import Any
 
 from game.engine import ANGER_MAX, ANGER_MIN, AnswerRecord, AttemptRecord
 
-from .statements import LONGEST_ANSWER_SECONDS, SCORE_MAX, SCORE_MIN, VERBS
+from .statements import LONGEST_ANSWER_SECONDS, SCORE_MAX, SCORE_MIN, VERBS, extensions_under, scenarios_under
 
 END_VERBS = ("completed", "passed", "failed")  # any of them ends an attempt; the first one held is read
 VERBS_READ = frozenset({"initialized", "answered", *END_VERBS})
@@ -50,7 +50,7 @@ class Piece:
 
 def read_piece(statement: dict[str, Any], activity_base: str) -> Piece:
     """One of Composure's statements read, or Damaged."""
-    scenarios, extensions = activity_base + "scenarios/", activity_base + "extensions/"
+    scenarios, extensions = scenarios_under(activity_base), extensions_under(activity_base)
     verb = _text(_part(statement, "verb"), "id")
     if not verb.startswith(VERBS) or verb.removeprefix(VERBS) not in VERBS_READ:
         raise Damaged("not a verb of Composure's")

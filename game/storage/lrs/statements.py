@@ -69,7 +69,7 @@ class _Builder:
     def __init__(self, trainee: Trainee, attempt: AttemptRecord, config: LrsConfig, registration: str) -> None:
         self.attempt, self.config, self.registration = attempt, config, registration
         self.actor = actor_for(trainee, config)
-        self.scenario_id = f"{config.activity_base}scenarios/{attempt.scenario_id}"
+        self.scenario_id = scenarios_under(config.activity_base) + attempt.scenario_id
         self.attempt_facts = self.extensions(
             {
                 "trainee": trainee.id,
@@ -84,7 +84,7 @@ class _Builder:
     def extensions(self, facts: dict[str, Any]) -> dict[str, Any]:
         """`facts` keyed by their IRIs; a fact with nothing to say (no principle, no better answer, a
         time nobody measured) is left out rather than sent empty, which some LRSs refuse."""
-        base = f"{self.config.activity_base}extensions/"
+        base = extensions_under(self.config.activity_base)
         return {base + name: value for name, value in facts.items() if value is not None and value != ""}
 
     def scenario_activity(self) -> dict[str, Any]:
@@ -105,7 +105,7 @@ class _Builder:
             "verb": {"id": VERBS + verb, "display": {"en-US": verb}},
             "object": copy.deepcopy(activity),
             "context": context,
-            "timestamp": _timestamp(moment),
+            "timestamp": utc_text(moment),
         }
         return statement if result is None else {**statement, "result": copy.deepcopy(result)}
 
@@ -160,6 +160,16 @@ class _Builder:
         }
 
 
+def scenarios_under(activity_base: str) -> str:
+    """Where every scenario's activity id starts: `<activity_base>scenarios/`."""
+    return activity_base + "scenarios/"
+
+
+def extensions_under(activity_base: str) -> str:
+    """Where every extension's IRI starts: `<activity_base>extensions/`."""
+    return activity_base + "extensions/"
+
+
 def actor_for(trainee: Trainee, config: LrsConfig) -> dict[str, Any]:
     """The trainee as an xAPI Agent: by e-mail when there is a usable one (the same person on
     every machine), else by their id as an account of this Composure installation."""
@@ -199,5 +209,6 @@ def _moment(utc: str) -> datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
-def _timestamp(moment: datetime) -> str:
+def utc_text(moment: datetime) -> str:
+    """As xAPI and the results history write a time: `2026-12-01T09:04:30.250Z`, which sorts as time does."""
     return moment.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")

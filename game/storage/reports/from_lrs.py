@@ -31,6 +31,7 @@ from game.engine import AnswerRecord, AttemptRecord
 from ..lrs.config import LrsConfig
 from ..lrs.reading import LrsUnreadable, read_statements
 from ..lrs.statement_pieces import END_VERBS, Actor, Damaged, Piece, parent_ids, read_piece
+from ..lrs.statements import scenarios_under, utc_text
 from ..results_entry import Entry
 from ..results_schema import upgrade
 from ..results_writing import insert
@@ -68,7 +69,7 @@ def read_cohort_from_lrs(config: LrsConfig, query: ReportQuery) -> LrsCohort:
     if not gathered.entries:
         raise ReportError(
             f"{source} holds no finished attempts at Composure's scenarios (activities under "
-            f"{config.activity_base}scenarios/), so there is nothing to report; if the training machines have "
+            f"{scenarios_under(config.activity_base)}), so there is nothing to report; if the training machines have "
             "sent theirs, check that they and this one are set to the same activity_base"
         )
     connection = in_memory(gathered.entries)
@@ -89,7 +90,7 @@ def in_memory(entries: Iterable[Entry]) -> sqlite3.Connection:
 
 def gather(statements: Iterable[Any], activity_base: str) -> Gathered:
     """The finished attempts in `statements` (plain JSON values, in any order, repeats allowed)."""
-    scenarios = activity_base + "scenarios/"
+    scenarios = scenarios_under(activity_base)
     seen: set[str] = set()
     by_registration: dict[str, list[Piece]] = {}
     skipped = 0
@@ -161,8 +162,8 @@ def _entries(attempts: list[_Attempt]) -> tuple[Entry, ...]:
             trainee_name=latest[attempt.actor.key].name,
             trainee_email=latest[attempt.actor.key].email,
             attempt=attempt.record,
-            started_at=_utc_text(attempt.started),
-            ended_at=_utc_text(attempt.ended),
+            started_at=utc_text(attempt.started),
+            ended_at=utc_text(attempt.ended),
         )
         for attempt in attempts
     )
@@ -177,8 +178,3 @@ def _about(statement: Any, scenarios: str) -> bool:
     if isinstance(activity, dict) and isinstance(activity.get("id"), str) and activity["id"].startswith(scenarios):
         return True
     return any(parent.startswith(scenarios) for parent in parent_ids(statement.get("context")))
-
-
-def _utc_text(moment: datetime) -> str:
-    """As the results history writes a time: `2026-12-01T09:04:30.250Z`, which sorts as time does."""
-    return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
