@@ -1,6 +1,6 @@
 """What connecting an LRS costs, and how fast the outbox empties: `python3 bench/lrs_sync_speed.py [--attempts N]`.
 
-Two figures, each as a ratio against a baseline in the same run:
+Three figures, each as a ratio against a baseline in the same run:
 
 1. Storing an attempt at the end of a conversation (ResultsStore.record, one transaction) with an
    LRS configured, which also makes the attempt's statements and queues them, against the same
@@ -9,6 +9,9 @@ Two figures, each as a ratio against a baseline in the same run:
    on 127.0.0.1, started here as the tests start it), against a baseline of POSTing the very same
    batches of statements with urllib and nothing else (no outbox to read or settle). Each of the
    two goes to a new, empty LRS, since Ralph's file backend slows as its file grows.
+3. `report --from-lrs`'s reading: the cohort of those attempts read back from the LRS (every page,
+   put back together, the report's queries on an in-memory database) against the same cohort read
+   from the local results database.
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,6 +36,8 @@ sys.path.insert(0, str(ROOT))
 from game.engine import AttemptRecord  # after the root is on sys.path
 from game.storage.lrs import LrsConfig
 from game.storage.lrs.sender import BATCH, ask, sync_once
+from game.storage.reports import ReportQuery, read_cohort
+from game.storage.reports.from_lrs import read_cohort_from_lrs
 from game.storage.results import open_results
 from tests.lrs.conftest import PASSWORD, USERNAME, RealLrs
 from tests.storage.results_played import ANA, BEN, attempt, utc, walk_in
@@ -122,7 +127,7 @@ def run(work: Path, attempts: int, runs: int) -> None:
     label = "an LRS configured (statements made and queued)"
     print(f"  {label:<50} {with_lrs * 1000:7.2f} ms  {with_lrs / without:4.2f}x")
     print(f"\nsending {queued} statements in batches of {BATCH} to a new Ralph (file backend), median of {runs}:")
-    direct, synced = [], []
+    direct, synced, local, from_lrs = [], [], [], []
     for run_number in range(runs):
         folder = work / f"send-{run_number}"
         with fresh_lrs(work / f"ralph-{run_number}-direct") as lrs:
@@ -130,6 +135,9 @@ def run(work: Path, attempts: int, runs: int) -> None:
             direct.append(post_directly(folder, dataclasses.replace(config, endpoint=lrs.endpoint)))
         with fresh_lrs(work / f"ralph-{run_number}-sync") as lrs:
             taken, sent = sync_all(folder, dataclasses.replace(config, endpoint=lrs.endpoint))
+            local.append(seconds(lambda: read_cohort(folder, ReportQuery())))  # noqa: B023 - called at once
+            remote = dataclasses.replace(config, endpoint=lrs.endpoint)
+            from_lrs.append(seconds(lambda: read_cohort_from_lrs(remote, ReportQuery())))  # noqa: B023
         assert sent == queued
         synced.append(taken)
     baseline, taken = statistics.median(direct), statistics.median(synced)
@@ -137,6 +145,17 @@ def run(work: Path, attempts: int, runs: int) -> None:
     print(f"  {label:<50} {baseline:7.2f} s  {queued / baseline:7.0f} statements/s")
     label = "sync_once (read the outbox, send, settle)"
     print(f"  {label:<50} {taken:7.2f} s  {queued / taken:7.0f} statements/s  {taken / baseline:4.2f}x")
+    print(f"\nthe cohort a report shows, read from those {attempts} attempts (median of {runs}):")
+    here, there = statistics.median(local), statistics.median(from_lrs)
+    print(f"  {'baseline: from the local results database':<50} {here * 1000:7.1f} ms")
+    label = "from the LRS (every page, rebuilt, the same queries)"
+    print(f"  {label:<50} {there * 1000:7.1f} ms  {queued / there:7.0f} statements/s  {there / here:4.0f}x")
+
+
+def seconds(action: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    action()
+    return time.perf_counter() - started
 
 
 if __name__ == "__main__":
