@@ -119,11 +119,14 @@ def test_statements_an_earlier_run_left_waiting_go_when_the_game_starts(
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    """As a game killed mid-send leaves them: all waiting, though the LRS had taken some already."""
+    """As a game killed mid-send leaves them: all waiting, though the LRS had taken some already, and
+    the rest set back by failed tries (wrong credentials, since put right): the start sends them all."""
     config = lrs_folder(tmp_path, real_lrs, monkeypatch)
     store = opened(tmp_path / "data")
     ids = play(store, records, first_minute=400)
     taken = [waiting.statement for waiting in statements_outbox.due(store.connection, time.time(), 3)]
+    later = [waiting.statement_id for waiting in statements_outbox.due(store.connection, time.time(), 10**6)][3:]
+    statements_outbox.mark_retry(store.connection, later, time.time() + 3600, "the credentials were refused")
     store.close()
     assert ask(config, "statements", json.dumps(taken).encode()).status == 200, "the killed run's batch"
     game = start_game()

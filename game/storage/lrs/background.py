@@ -111,12 +111,14 @@ class BackgroundSender:
 
     def _run(self) -> None:
         wait: float | None = None  # started woken: the first run goes at once
+        first = True  # sends everything waiting, due or not: what stopped an earlier run may be put right
         while True:
             self._woken.wait(wait)
             if self._stopping.is_set():
                 return
             self._woken.clear()  # before the run: a wake during it means another run
-            report = sync_folder(self.folder, self.config)
+            report = sync_folder(self.folder, self.config, now_all=first)
+            first = False
             self._hear(report)
             wait = self._until_next_try(report)
 

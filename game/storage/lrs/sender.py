@@ -138,7 +138,9 @@ def sync_once(
     return SyncReport(tally.sent, tally.refused, outbox.counts(connection).waiting, tally.problem, tally.status)
 
 
-def sync_folder(folder: Path, config: LrsConfig, now: Callable[[], float] = time.time) -> SyncReport:
+def sync_folder(
+    folder: Path, config: LrsConfig, now: Callable[[], float] = time.time, *, now_all: bool = False
+) -> SyncReport:
     """`sync_once` on a connection of its own to the results of the data folder `folder`, which this
     process has opened already (open_results checked it): for the game's background thread. Never raises."""
     path = folder / RESULTS_FILE
@@ -149,7 +151,7 @@ def sync_folder(folder: Path, config: LrsConfig, now: Callable[[], float] = time
     except Unusable as unusable:
         return SyncReport(problem=f"nothing was sent: {unusable.problem.reason}")
     try:
-        return sync_once(connection, config, now)
+        return sync_once(connection, config, now, now_all=now_all)
     except FAILURES as error:
         return SyncReport(problem=f"sending stopped: {problem_of(error, str(path)).reason}")
     finally:
