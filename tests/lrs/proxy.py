@@ -129,3 +129,20 @@ def proxy_to(upstream_port: int, **behaviour: float | bytes | int) -> Iterator[P
         yield proxy
     finally:
         proxy.close()
+
+
+@contextmanager
+def not_speaking_http() -> Iterator[str]:
+    """The endpoint of a server that answers one request with an SSH greeting, as a wrong port would."""
+    with socket.create_server(("127.0.0.1", 0)) as server:
+
+        def answer_once() -> None:
+            connection, _ = server.accept()
+            with connection:
+                connection.recv(65536)
+                connection.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
+
+        thread = threading.Thread(target=answer_once, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.getsockname()[1]}/xAPI/"
+        thread.join(timeout=GUARD_SECONDS)

@@ -8,6 +8,7 @@ import json
 import threading
 import time
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pygame
@@ -20,7 +21,7 @@ from game.storage.lrs.sender import ask
 from game.storage.trainees import add_trainee, load_roster
 from game.ui.app import App, AppConfig, forget_pygame_objects
 from tests.lrs.conftest import PASSWORD, RealLrs, free_port
-from tests.lrs.proxy import proxy_to
+from tests.lrs.proxy import Proxy, proxy_to
 from tests.lrs.test_delivery import held_once, lrs_folder, opened, play
 from tests.storage.results_played import attempt, walk_in
 from tests.ui.conftest import TRAINEE, Driver, walk_in_library
@@ -152,17 +153,27 @@ def round_trips_while(app: App, sending: Callable[[], bool]) -> int:
     return handled
 
 
-def test_the_game_loop_keeps_drawing_while_a_slow_lrs_holds_a_send(
-    real_lrs: RealLrs, start_game: Callable[[], Driver], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    lrs_folder(tmp_path, real_lrs, monkeypatch)
-    with proxy_to(real_lrs.port, delay=SLOW_SECONDS) as proxy:
+@contextmanager
+def slow_send_in_flight(
+    lrs: RealLrs, start_game: Callable[[], Driver], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[tuple[Driver, BackgroundSender, Proxy]]:
+    """The game on the title after an attempt, its statements on their way to an LRS that holds each
+    request SLOW_SECONDS, through the proxy."""
+    lrs_folder(tmp_path, lrs, monkeypatch)
+    with proxy_to(lrs.port, delay=SLOW_SECONDS) as proxy:
         monkeypatch.setenv("COMPOSURE_LRS_ENDPOINT", proxy.endpoint())
         game = start_game()
         sender = sender_of(game)
         sent_after(sender, 0)
         play_to_debrief(game)  # recorded: the send starts, and the LRS holds it SLOW_SECONDS
         until(lambda: proxy.received == 1, "the send to reach the slow LRS")
+        yield game, sender, proxy
+
+
+def test_the_game_loop_keeps_drawing_while_a_slow_lrs_holds_a_send(
+    real_lrs: RealLrs, start_game: Callable[[], Driver], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with slow_send_in_flight(real_lrs, start_game, tmp_path, monkeypatch) as (game, _, proxy):
         handled: list[int] = []
         poster = threading.Thread(target=lambda: handled.append(round_trips_while(game.app, lambda: not proxy.passed)))
         poster.start()
@@ -177,14 +188,7 @@ def test_the_game_loop_keeps_drawing_while_a_slow_lrs_holds_a_send(
 def test_quitting_during_a_slow_send_does_not_wait_and_nothing_is_lost_or_doubled(
     real_lrs: RealLrs, start_game: Callable[[], Driver], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    lrs_folder(tmp_path, real_lrs, monkeypatch)
-    with proxy_to(real_lrs.port, delay=SLOW_SECONDS) as proxy:
-        monkeypatch.setenv("COMPOSURE_LRS_ENDPOINT", proxy.endpoint())
-        game = start_game()
-        sender = sender_of(game)
-        sent_after(sender, 0)
-        play_to_debrief(game)
-        until(lambda: proxy.received == 1, "the send to reach the slow LRS")
+    with slow_send_in_flight(real_lrs, start_game, tmp_path, monkeypatch) as (game, sender, proxy):
         pygame.event.post(pygame.event.Event(pygame.QUIT))
         assert game.app.run() == 0
         assert proxy.passed == 0 and sender.alive, "quitting left the slow send behind instead of waiting for it"

@@ -13,7 +13,6 @@ import contextlib
 import dataclasses
 import io
 import json
-import socket
 import threading
 import urllib.request
 import uuid
@@ -33,6 +32,7 @@ from game.storage.trainees import Trainee
 from game.tools.cli import main
 from tests.cli.test_cli import run
 from tests.lrs.conftest import PASSWORD, USERNAME, RealLrs, free_port
+from tests.lrs.proxy import not_speaking_http
 from tests.storage.report_cohort import ANA, BEN, DAY, HOUR, Play, played, record_all, trainee, utc
 
 # The same e-mail typed otherwise on machine two (Ralph keeps the case of the part before the @, not after it).
@@ -322,20 +322,9 @@ def test_an_endpoint_with_no_statements_under_it(real_lrs: RealLrs, tmp_path: Pa
 
 
 def test_something_that_does_not_speak_http(tmp_path: Path) -> None:
-    with socket.create_server(("127.0.0.1", 0)) as server:
-
-        def answer_once() -> None:
-            connection, _ = server.accept()
-            with connection:
-                connection.recv(65536)
-                connection.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
-
-        thread = threading.Thread(target=answer_once, daemon=True)
-        thread.start()
-        endpoint = f"http://127.0.0.1:{server.getsockname()[1]}/xAPI/"
+    with not_speaking_http() as endpoint:
         set_up_lrs(tmp_path, LrsConfig(endpoint, USERNAME, PASSWORD))
         code, said, errors = report(tmp_path, tmp_path / "cohort.csv", "--from-lrs")
-        thread.join(timeout=10)
     assert (code, said, errors) == (
         1,
         "",

@@ -4,7 +4,6 @@ a redirect is never followed (urllib would turn the POST into a GET, whose 200 w
 
 from __future__ import annotations
 
-import socket
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -15,6 +14,7 @@ from typing import ClassVar
 from game.storage.lrs import LrsConfig
 from game.storage.lrs.sender import sync_once
 from game.storage.results import open_results
+from tests.lrs.proxy import not_speaking_http
 from tests.storage.results_played import ANA, attempt, utc, walk_in
 
 
@@ -85,19 +85,8 @@ def test_a_redirect_is_not_followed_and_the_statements_wait(tmp_path: Path) -> N
 
 
 def test_something_that_does_not_speak_http_is_named_so(tmp_path: Path) -> None:
-    with socket.create_server(("127.0.0.1", 0)) as server:
-
-        def answer() -> None:
-            connection, _ = server.accept()
-            with connection:
-                connection.recv(65536)
-                connection.sendall(b"SSH-2.0-OpenSSH_9.6\r\n")
-
-        thread = threading.Thread(target=answer, daemon=True)
-        thread.start()
-        endpoint = f"http://127.0.0.1:{server.getsockname()[1]}/xAPI/"
+    with not_speaking_http() as endpoint:
         config, store = queued_store(tmp_path, endpoint)
         report = sync_once(store.connection, config)  # type: ignore[attr-defined]
-        thread.join(timeout=10)
     assert report.sent == 0 and report.waiting > 0
     assert report.problem == f"what answers at {endpoint} does not speak HTTP: check the endpoint"

@@ -272,8 +272,8 @@ def _or_none(check: Any, text: str) -> Any:
         return None
 
 
-@given(name=names(), email=emails(), data=st.data())
-def test_any_trainee_and_any_attempt_make_valid_statements(name: str, email: str, data: st.DataObject) -> None:
+def drawn_attempt(data: st.DataObject) -> AttemptRecord:
+    """A real attempt at the walk-in: any choices, any answer times, timeouts."""
     session = Session.start(WALK_IN, seed=data.draw(st.integers(0, 2**31 - 1), label="seed"))
     chooser = random.Random(data.draw(st.integers(0, 1000), label="choices"))
     while not session.view().finished:
@@ -284,7 +284,12 @@ def test_any_trainee_and_any_attempt_make_valid_statements(name: str, email: str
             session.timeout(seconds)
         else:
             session.choose(chooser.choice(available), seconds=seconds)
-    attempt = attempt_record(session)
+    return attempt_record(session)
+
+
+@given(name=names(), email=emails(), data=st.data())
+def test_any_trainee_and_any_attempt_make_valid_statements(name: str, email: str, data: st.DataObject) -> None:
+    attempt = drawn_attempt(data)
     started = data.draw(st.datetimes(datetime(2000, 1, 1), datetime(2099, 1, 1)), label="started")
     took = data.draw(st.floats(0, 86400 * 3, allow_nan=False), label="took")
     ended = started + timedelta(seconds=took)

@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
-import random
 import uuid
 from datetime import datetime, timedelta
 from typing import Any
@@ -16,14 +15,14 @@ from typing import Any
 from hypothesis import given
 from hypothesis import strategies as st
 
-from game.engine import AttemptRecord, Session, attempt_record
+from game.engine import AttemptRecord
 from game.storage.lrs import LrsConfig, statements_for
 from game.storage.lrs.statements import LONGEST_ANSWER_SECONDS, actor_for
 from game.storage.reports import ReportQuery, cohort_csv
 from game.storage.reports.from_lrs import gather, in_memory
 from game.storage.reports.queries import cohort_of
 from game.storage.trainees import Trainee
-from tests.lrs.test_statements import ANA, BEN, ENDED, STARTED, WALK_IN, emails, names
+from tests.lrs.test_statements import ANA, BEN, ENDED, STARTED, drawn_attempt, emails, names
 from tests.storage.report_cohort import played
 
 CONFIG = LrsConfig("http://127.0.0.1:8100/xAPI/", "composure", "secret", activity_base="https://lrs.example/c/")
@@ -52,21 +51,6 @@ def sent(attempt: AttemptRecord) -> AttemptRecord:
 
 def through_json(statements: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return json.loads(json.dumps(statements, allow_nan=False))
-
-
-def drawn_attempt(data: st.DataObject) -> AttemptRecord:
-    """A real attempt at the walk-in: any choices, any answer times, timeouts."""
-    session = Session.start(WALK_IN, seed=data.draw(st.integers(0, 2**31 - 1), label="seed"))
-    chooser = random.Random(data.draw(st.integers(0, 1000), label="choices"))
-    while not session.view().finished:
-        view = session.view()
-        seconds = data.draw(st.one_of(st.none(), st.floats(0, 600, allow_nan=False)), label="seconds")
-        available = [index for index, option in enumerate(view.options) if option.available]
-        if view.timer is not None and (not available or data.draw(st.booleans(), label="time out")):
-            session.timeout(seconds)
-        else:
-            session.choose(chooser.choice(available), seconds=seconds)
-    return attempt_record(session)
 
 
 def utc(moment: datetime) -> str:
