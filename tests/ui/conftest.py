@@ -178,9 +178,22 @@ def walk_in_library(tmp_path: Path) -> Path:
     return folder
 
 
+def close_window_and_fonts() -> None:
+    """What `pygame.quit()` closes of an App but the audio device, whose sounds are stopped.
+
+    Closing the device takes SDL two audio buffers of sleep (about 60 ms), after every App test;
+    the next App finds it open and loads its sounds onto it. The device's own opening and failing
+    are tested where they are the subject (test_sound.py, test_sound_files.py, and every test
+    that starts `python3 main.py`), each on a device of its own."""
+    if pygame.mixer.get_init():
+        pygame.mixer.stop()
+    pygame.display.quit()
+    pygame.font.quit()
+
+
 @pytest.fixture
 def make_app(tmp_path: Path) -> Iterator[AppFactory]:
-    """Builds Apps (one at a time) in a saves folder of this test's own; quits pygame after."""
+    """Builds Apps (one at a time) in a saves folder of this test's own; closes the window after."""
 
     def build(
         size: tuple[int, int] = (1280, 720),
@@ -191,7 +204,7 @@ def make_app(tmp_path: Path) -> Iterator[AppFactory]:
     ) -> Driver:
         """An App on its first frame. With `trainee` (the default), that trainee is on the list and
         chosen, as each start asks, so the App is on the title; with None, on the trainee screen."""
-        pygame.quit()
+        close_window_and_fonts()
         library = scenarios or walk_in_library(tmp_path)
         data = saves or tmp_path / "saves"
         if trainee is not None and trainee not in [t.name for t in load_roster(data).roster.trainees]:
@@ -206,7 +219,7 @@ def make_app(tmp_path: Path) -> Iterator[AppFactory]:
         return driver
 
     yield build
-    pygame.quit()
+    close_window_and_fonts()
     forget_pygame_objects()
 
 
