@@ -29,7 +29,7 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     """`-n auto` (the default options): one worker more than there are cores. A worker spends part
     of its time waiting, not computing: on a `python3 main.py` it started, on the LRS, on SDL
     closing the audio device, on a game reading its stop signal after an idle frame. On two cores
-    a third worker fills those waits (the whole suite took 146 s instead of 157 s, three runs each).
+    a third worker fills those waits (measured in the commit that brought this in).
     PYTEST_XDIST_AUTO_NUM_WORKERS and `-n logical` keep xdist's own count."""
     if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS") or config.option.numprocesses == "logical":
         return None
